@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import pino from 'pino';
+import type { Logger } from 'pino';
+import type { Clock } from './platform/clock.ts';
+import { systemClock } from './platform/clock.ts';
+import type { FieldCrypto } from './platform/crypto.ts';
+import type { Database } from './platform/db/database.ts';
+import { appliedMigration } from './platform/db/migrate.ts';
+import type { PlatformDeps } from './platform/deps.ts';
+import { realSleep } from './platform/deps.ts';
+import { AppError } from './platform/errors.ts';
+import { registerAuth } from './platform/http/auth-plugin.ts';
+import { registerProblemHandler, sendProblem } from './platform/http/problem.ts';
+import { EventBus } from './platform/outbox/event-bus.ts';
+import type { EventBusOptions } from './platform/outbox/event-bus.ts';
+import { logRedactPaths } from './platform/log.ts';
+import { createAuditService, auditRoutes } from './modules/audit/index.ts';
+import {
+  createAuthService,
+  createUserDirectory,
+  createUsersService,
+  identityRoutes,
+} from './modules/identity/index.ts';
+import {
+  createNotificationsService,
+  notificationsRoutes,
+  userLockedHandler,
+} from './modules/notifications/index.ts';
+import { createOutletDirectory, createOutletsService, outletsRoutes } from './modules/outlets/index.ts';
+import { createPolicyService, createPolicyStore, policyRoutes } from './modules/policy/index.ts';
+
+export interface BuildAppOptions {
+  database: Database;
+  crypto: FieldCrypto;
+  clock?: Clock;
+  logger?: Logger;
+  businessTimeZone?: string;
+  secureCookies?: boolean;
+  /** Folder with the built web UI; absent or missing ⇒ API only. */
+  webDir?: string;
+  /** Start the outbox relay and pg-boss workers (off in most tests, which drive the bus by hand). */
+  worker?: boolean;
+  eventBus?: EventBusOptions;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export function createServices(deps: PlatformDeps, store: ReturnType<typeof createPolicyStore>) {
+  const outletDirectory = createOutletDirectory(deps);
+  const userDirectory = createUserDirectory(deps.database.db);
+  return {
+    auth: createAuthService(deps, outletDirectory),
+    users: createUsersService(deps, outletDirectory),
+    outlets: createOutletsService(deps),
+    policies: createPolicyService(deps, store, userDirectory),
+    audit: createAuditService(deps, userDirectory),
+    notifications: createNotificationsService(deps),
+    userDirectory,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export async function buildApp(options: BuildAppOptions): Promise<{
+  app: FastifyInstance;
+  services: Services;
+  bus: EventBus;
+  deps: PlatformDeps;
+}> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const store = createPolicyStore(options.database, () => clock.now());
+  const bus = new EventBus(options.database, logger, options.eventBus);
+  const deps: PlatformDeps = {
+    database: options.database,
+    crypto: options.crypto,
+    policies: store,
+    clock,
+    logger,
+    businessTimeZone: options.businessTimeZone ?? 'Asia/Shanghai',
+    afterCommit: () => void bus.nudge(),
+    sleep: options.sleep ?? realSleep,
+  };
+  const services = createServices(deps, store);
+  bus.register(userLockedHandler(services.userDirectory));
+
+  const app = Fastify({
+    loggerInstance: logger.child({}, { redact: logRedactPaths }) as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    // Router-level rejections (over-long or malformed URL parameters) get the same problem+json as the rest.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = (error as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void sendProblem(
+        reply,
+        new AppError(
+          'BAD_REQUEST',
+          tooLong ? 'A value in the URL is too long.' : 'The request URL is malformed.',
+        ),
+      );
+    },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerProblemHandler(app);
+  // Routes that take no query parameters still reject unknown ones, so typos surface instead of being ignored.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    route.schema ??= {};
+    route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false };
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Aftersales API', version: '0.1.0', description: 'After-sales service management' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'as_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerAuth(app, services.auth, clock);
+
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['health'] } }, async () => ({
+    status: 'ok',
+    database: options.database.kind,
+    migration: await appliedMigration(options.database),
+  }));
+
+  await app.register(
+    async (api) => {
+      await api.register(identityRoutes, {
+        auth: services.auth,
+        users: services.users,
+        secureCookies: options.secureCookies ?? false,
+      });
+      await api.register(outletsRoutes, { outlets: services.outlets });
+      await api.register(policyRoutes, { policies: services.policies });
+      await api.register(auditRoutes, { audit: services.audit });
+      await api.register(notificationsRoutes, { notifications: services.notifications });
+    },
+    { prefix: '/api' },
+  );
+
+  const webDir = options.webDir;
+  const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return sendProblem(
+        reply,
+        new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`),
+      );
+    }
+    // Client-side routes: every other GET gets the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  if (options.worker) {
+    app.addHook('onReady', async () => bus.start());
+  }
+  app.addHook('onClose', async () => bus.stop());
+  return { app, services, bus, deps };
+}

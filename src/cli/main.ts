@@ -1,0 +1,156 @@
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config.ts';
+import { systemContext } from '../platform/auth/actor.ts';
+import type { Scope } from '../platform/auth/actor.ts';
+import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
+import { openConfiguredDatabase } from '../platform/db/open.ts';
+import { AppError } from '../platform/errors.ts';
+import { buildApp } from '../app.ts';
+import { buildWebIfMissing, startServer } from '../main.ts';
+import { ensurePolicyDefaults } from '../modules/policy/index.ts';
+import { roles, scopeKindOfRole } from '../modules/identity/index.ts';
+import { DEMO_PASSWORD, seedDemo } from '../modules/demo/index.ts';
+
+/** Runs a command against the configured database with the same services the server uses. */
+async function withServices<T>(fn: (s: Awaited<ReturnType<typeof buildApp>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const opened = await openConfiguredDatabase(config, { migrate: true });
+  try {
+    const built = await buildApp({
+      database: opened.database,
+      crypto: opened.crypto,
+      businessTimeZone: config.businessTimeZone,
+    });
+    await ensurePolicyDefaults(opened.database, built.deps.clock.now());
+    try {
+      return await fn(built);
+    } finally {
+      await built.app.close();
+    }
+  } finally {
+    await opened.close();
+  }
+}
+
+function scopeFrom(role: string, opts: { outlet?: string; regions?: string }): Scope {
+  const kind = scopeKindOfRole[role as keyof typeof scopeKindOfRole];
+  if (kind === 'outlet') {
+    if (!opts.outlet) throw new AppError('VALIDATION_FAILED', `Role ${role} needs --outlet <outletId>.`);
+    return { kind: 'outlet', outletId: opts.outlet };
+  }
+  if (kind === 'regions') {
+    if (!opts.regions) throw new AppError('VALIDATION_FAILED', `Role ${role} needs --regions <code,code>.`);
+    return { kind: 'regions', regionCodes: opts.regions.split(',').map((s) => s.trim()) };
+  }
+  return { kind: 'all' };
+}
+
+const program = new Command('aftersales').description('Aftersales service management').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Migrate, seed demo data when in demo mode, and serve the UI and API')
+  .option('--build-web-if-missing', 'build the web UI first when it has not been built')
+  .action(async (opts: { buildWebIfMissing?: boolean }) => {
+    const config = loadConfig();
+    if (opts.buildWebIfMissing) buildWebIfMissing((m) => process.stdout.write(`${m}\n`));
+    const server = await startServer(config);
+    const stop = (signal: string) => {
+      process.stdout.write(`\n${signal}: shutting down…\n`);
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and policy defaults')
+  .action(async () => {
+    await withServices(async () => undefined);
+    process.stdout.write('Database is up to date.\n');
+  });
+
+program
+  .command('seed')
+  .description('Load demo data')
+  .requiredOption('--demo', 'demo outlets and one account per role')
+  .action(async () => {
+    const seeded = await withServices(({ deps, services }) => seedDemo(deps, services));
+    process.stdout.write(
+      seeded
+        ? `Demo data loaded; every demo account uses the password ${DEMO_PASSWORD}.\n`
+        : 'Demo data was already present.\n',
+    );
+  });
+
+const user = program.command('user').description('Manage user accounts');
+
+user
+  .command('add')
+  .description('Create a user')
+  .requiredOption('--username <username>')
+  .requiredOption('--display-name <name>')
+  .addOption(new Option('--role <role>').choices([...roles]).makeOptionMandatory())
+  .option('--outlet <outletId>', 'for outlet, dispatcher and engineer roles')
+  .option('--regions <codes>', 'comma-separated region codes, for regional and dealer roles')
+  .option('--phone <phone>')
+  .option('--password <password>', 'or set AFTERSALES_PASSWORD')
+  .action(
+    async (opts: {
+      username: string;
+      displayName: string;
+      role: string;
+      outlet?: string;
+      regions?: string;
+      phone?: string;
+      password?: string;
+    }) => {
+      const password = opts.password ?? process.env.AFTERSALES_PASSWORD;
+      if (!password) throw new AppError('VALIDATION_FAILED', 'Give --password or set AFTERSALES_PASSWORD.');
+      const created = await withServices(({ services, deps }) =>
+        services.users.create(systemContext(deps.clock.now()), {
+          username: opts.username,
+          displayName: opts.displayName,
+          role: opts.role,
+          scope: scopeFrom(opts.role, opts),
+          password,
+          phone: opts.phone,
+        }),
+      );
+      process.stdout.write(`Created user ${created.username} (${created.id}) with role ${created.role}.\n`);
+    },
+  );
+
+user
+  .command('reset-password')
+  .description('Set a new password, unlock the account and end its sessions')
+  .argument('<username>')
+  .option('--password <password>', 'or set AFTERSALES_PASSWORD')
+  .action(async (username: string, opts: { password?: string }) => {
+    const password = opts.password ?? process.env.AFTERSALES_PASSWORD;
+    if (!password) throw new AppError('VALIDATION_FAILED', 'Give --password or set AFTERSALES_PASSWORD.');
+    await withServices(async ({ services, deps }) => {
+      const id = await services.users.findIdByUsername(username);
+      if (!id) throw new AppError('NOT_FOUND', `No user named ${username}.`);
+      await services.users.resetPassword(systemContext(deps.clock.now()), id, password);
+    });
+    process.stdout.write(`Password of ${username} reset; the account is unlocked.\n`);
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof DataDirLockedError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exit(3);
+  }
+  if (e instanceof AppError) {
+    const details = e.errors?.map((x) => `  ${x.path}: ${x.message}`).join('\n');
+    process.stderr.write(`${e.message}${details ? `\n${details}` : ''}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

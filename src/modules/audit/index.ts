@@ -1,0 +1,3 @@
+export { createAuditService } from './audit.service.ts';
+export type { AuditService } from './audit.service.ts';
+export { auditRoutes } from './audit.routes.ts';

@@ -1,0 +1,1 @@
+export { seedDemo, demoUsers, demoOutlets, DEMO_PASSWORD } from './demo-seed.ts';

@@ -1,0 +1,87 @@
+import type { Scope } from '../../../platform/auth/actor.ts';
+
+export type { Scope };
+
+/** DOMAIN §0: the people who use the console. */
+export const roles = [
+  'admin',
+  'agent',
+  'callback',
+  'complaints',
+  'dispatcher',
+  'engineer',
+  'outlet',
+  'regional',
+  'center',
+  'parts',
+  'settlement',
+  'dealer',
+] as const;
+
+export type Role = (typeof roles)[number];
+
+export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
+
+export type ScopeKind = Scope['kind'];
+
+/** Which scope each role works in (SEC-1): outlet staff see one outlet, regional managers their regions. */
+export const scopeKindOfRole: Record<Role, ScopeKind> = {
+  admin: 'all',
+  agent: 'all',
+  callback: 'all',
+  complaints: 'all',
+  center: 'all',
+  parts: 'all',
+  settlement: 'all',
+  regional: 'regions',
+  dealer: 'regions',
+  outlet: 'outlet',
+  dispatcher: 'outlet',
+  engineer: 'outlet',
+};
+
+export const permissions = [
+  'policy.read',
+  'policy.write',
+  'user.read',
+  'user.write',
+  'user.reveal',
+  'audit.read',
+  'outlet.read',
+  'notification.read',
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+const everyone: readonly Role[] = roles;
+const hq: readonly Role[] = ['admin', 'center'];
+
+const grants: Record<Permission, readonly Role[]> = {
+  'policy.read': ['admin', 'center', 'regional', 'settlement', 'parts'],
+  'policy.write': ['admin'],
+  'user.read': [...hq, 'outlet'],
+  'user.write': ['admin', 'outlet'],
+  'user.reveal': [...hq, 'outlet'],
+  'audit.read': hq,
+  'outlet.read': [
+    ...hq,
+    'agent',
+    'callback',
+    'complaints',
+    'regional',
+    'parts',
+    'settlement',
+    'outlet',
+    'dispatcher',
+    'engineer',
+  ],
+  'notification.read': everyone,
+};
+
+export function permissionsOf(role: Role): Permission[] {
+  return permissions.filter((p) => grants[p].includes(role));
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return grants[permission].includes(role);
+}

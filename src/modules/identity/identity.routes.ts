@@ -1,0 +1,218 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../platform/errors.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/auth-plugin.ts';
+import { IdParams, PageQuery, ScopeSchema } from '../../platform/http/schemas.ts';
+import type { AuthService } from './auth.service.ts';
+import { SESSION_IDLE_HOURS, supportedLocales } from './auth.service.ts';
+import type { UsersService } from './users.service.ts';
+import { roles } from './domain/roles.ts';
+
+export interface IdentityRoutesOptions {
+  auth: AuthService;
+  users: UsersService;
+  secureCookies: boolean;
+}
+
+const RoleSchema = Type.Union(roles.map((r) => Type.Literal(r)));
+const Username = Type.String({ minLength: 1, maxLength: 40 });
+
+export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = async (app, opts) => {
+  const { auth, users } = opts;
+  const cookieBase = { path: '/', sameSite: 'lax' as const, secure: opts.secureCookies };
+
+  app.post(
+    '/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with username and password; sets the session cookie',
+        body: Type.Object(
+          { username: Username, password: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.login(request.ctx(), {
+        username: request.body.username,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      const maxAge = SESSION_IDLE_HOURS * 3600;
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieBase, httpOnly: true, maxAge });
+      reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieBase, httpOnly: false, maxAge });
+      return result.me;
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'End the session' } },
+    async (request, reply) => {
+      if (request.sessionToken) await auth.logout(request.ctx(), request.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, cookieBase).clearCookie(CSRF_COOKIE, cookieBase);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Who am I' } }, async (request) =>
+    auth.me(request.ctx()),
+  );
+
+  app.patch(
+    '/auth/me/preferences',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Remember my language',
+        body: Type.Object(
+          { locale: Type.Union(supportedLocales.map((l) => Type.Literal(l))) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => auth.updatePreferences(request.ctx(), request.body),
+  );
+
+  app.get('/auth/tokens', { schema: { tags: ['auth'], summary: 'My API tokens' } }, async (request) => ({
+    items: await auth.listTokens(request.ctx()),
+  }));
+
+  app.post(
+    '/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a personal API token (shown once)',
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 80 }),
+            expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 730 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await auth.createToken(request.ctx(), request.body)),
+  );
+
+  app.delete(
+    '/auth/tokens/:id',
+    { schema: { tags: ['auth'], summary: 'Revoke an API token', params: IdParams } },
+    async (request, reply) => {
+      await auth.revokeToken(request.ctx(), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'List users in my scope',
+        querystring: Type.Object(
+          {
+            ...PageQuery,
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+            role: Type.Optional(RoleSchema),
+            phone: Type.Optional(Type.String({ maxLength: 30 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const { phone, ...rest } = request.query;
+      if (phone !== undefined) {
+        const items = await users.findByPhone(request.ctx(), phone);
+        return { items, total: items.length, page: 1, pageSize: items.length };
+      }
+      return users.list(request.ctx(), rest);
+    },
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user',
+        body: Type.Object(
+          {
+            username: Username,
+            displayName: Type.String({ minLength: 1, maxLength: 60 }),
+            role: RoleSchema,
+            scope: ScopeSchema,
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+            phone: Type.Optional(Type.String({ maxLength: 30 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await users.create(request.ctx(), request.body)),
+  );
+
+  app.get('/users/:id', { schema: { tags: ['users'], params: IdParams } }, async (request) =>
+    users.get(request.ctx(), request.params.id),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Change a user (send the version you read)',
+        params: IdParams,
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+            role: Type.Optional(RoleSchema),
+            scope: Type.Optional(ScopeSchema),
+            active: Type.Optional(Type.Boolean()),
+            phone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => users.update(request.ctx(), request.params.id, request.body),
+  );
+
+  app.post(
+    '/users/:id/reveal',
+    { schema: { tags: ['users'], summary: 'Show the full phone number (audited)', params: IdParams } },
+    async (request) => users.revealPhone(request.ctx(), request.params.id),
+  );
+
+  app.post('/users/:id/unlock', { schema: { tags: ['users'], params: IdParams } }, async (request) =>
+    users.unlock(request.ctx(), request.params.id),
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Set a new password and end the user’s sessions',
+        params: IdParams,
+        body: Type.Object(
+          { password: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      if (request.actor?.via === 'token') {
+        throw new AppError('FORBIDDEN', 'Passwords can only be reset from a logged-in session.');
+      }
+      await users.resetPassword(request.ctx(), request.params.id, request.body.password);
+      return reply.status(204).send();
+    },
+  );
+};

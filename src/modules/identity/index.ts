@@ -1,0 +1,13 @@
+export { createAuthService, LOCKOUT_POLICY_KEY } from './auth.service.ts';
+export type { AuthService } from './auth.service.ts';
+export { createUsersService, PHONE_INDEX_PURPOSE } from './users.service.ts';
+export type { UsersService, CreateUserInput } from './users.service.ts';
+export { identityRoutes } from './identity.routes.ts';
+export { requirePermission, requireActor } from './authorization.ts';
+export { createUserDirectory } from './user-directory.ts';
+export type { UserDirectory } from './user-directory.ts';
+export type { OutletDirectory } from './identity.ports.ts';
+export { roles, isRole, permissionsOf, hasPermission, scopeKindOfRole } from './domain/roles.ts';
+export type { Role, Permission } from './domain/roles.ts';
+export { inScope, regionPrefixes, regionContains } from './domain/scope-rules.ts';
+export { users as usersTable } from './identity.tables.ts';

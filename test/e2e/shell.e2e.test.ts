@@ -1,0 +1,254 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, startServer } from './server-harness.ts';
+import type { RunningServer } from './server-harness.ts';
+
+const SCREENSHOTS = path.join(repoRoot, 'docs', 'screenshots');
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 375, height: 812 };
+const PASSWORD = 'demo1234';
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+interface Session {
+  page: Page;
+  problems: string[];
+  close: () => Promise<void>;
+}
+
+async function open(viewport: { width: number; height: number }): Promise<Session> {
+  if (!browser || !server) throw new Error('not started');
+  const context = await browser.newContext({
+    viewport,
+    baseURL: server.baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const text = message.text();
+    // The session probe before sign-in answers 401 by design; the browser logs every non-2xx fetch.
+    if (/status of 401/.test(text)) return;
+    problems.push(`${message.type()}: ${text}`);
+  });
+  return { page, problems, close: () => context.close() };
+}
+
+/** Waits until nothing is loading, so screenshots show settled pages rather than skeletons. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.ant-skeleton, .ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
+  await expect.poll(() => page.locator('.ant-skeleton').count(), { timeout: 15_000 }).toBe(0);
+  // Let antd's motion finish (drawers, menus) before the picture is taken.
+  await page.waitForTimeout(400);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: false });
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+async function chooseLanguage(page: Page, label: '中文' | 'English'): Promise<void> {
+  await page.locator('.ant-segmented').first().getByText(label, { exact: true }).click();
+}
+
+describe('console shell (real server, real Chromium)', () => {
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await startServer();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the login page in zh-CN and en-US, and the problem detail on a failed sign-in', async () => {
+    const { page, problems, close } = await open(DESKTOP);
+    await page.goto('/login');
+    await expect.poll(() => page.getByRole('heading', { name: '售后服务管理' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: /登\s*录/ }).isVisible()).toBe(true);
+    await shot(page, 'login-zh-CN.png');
+
+    await chooseLanguage(page, 'English');
+    await expect.poll(() => page.getByRole('heading', { name: 'Aftersales' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+    await shot(page, 'login-en-US.png');
+
+    await page.getByLabel('Username').fill('nobody-here');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect((await alert.innerText()).length).toBeGreaterThan('Sign-in failed'.length);
+    expect(page.url()).toContain('/login');
+
+    // Back to the default so later sessions start from zh-CN as a new user would.
+    await chooseLanguage(page, '中文');
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('admin in zh-CN: menu, workbench, policies, users and audit', async () => {
+    const { page, problems, close } = await open(DESKTOP);
+    await login(page, 'admin');
+    await expect
+      .poll(() => page.getByRole('heading', { name: '系统管理', exact: true }).isVisible())
+      .toBe(true);
+    for (const item of ['系统概览', '用户管理', '制度参数', '审计日志']) {
+      await expect
+        .poll(() => page.getByRole('menuitem', { name: item }).isVisible(), { message: item })
+        .toBe(true);
+    }
+    await shot(page, 'home-admin-zh-CN.png');
+
+    await page.getByRole('menuitem', { name: '制度参数' }).click();
+    await page.waitForURL('**/admin/policies');
+    await expect
+      .poll(() => page.getByRole('heading', { name: '制度参数', exact: true }).isVisible())
+      .toBe(true);
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.getByText('当前值').first().isVisible()).toBe(true);
+    await shot(page, 'policies-zh-CN.png');
+
+    await page.locator('.ant-table-row').first().click();
+    await expect.poll(() => page.getByText('版本历史').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('版本只增不改').isVisible()).toBe(true);
+    await shot(page, 'policy-drawer-zh-CN.png');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await page.waitForURL('**/admin/users');
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.getByText('信息员').first().isVisible()).toBe(true);
+    await shot(page, 'users-zh-CN.png');
+
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await page.waitForURL('**/admin/audit');
+    await expect
+      .poll(() => page.getByRole('heading', { name: '审计日志', exact: true }).isVisible())
+      .toBe(true);
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await shot(page, 'audit-zh-CN.png');
+
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('admin in en-US: the language follows the account after reload', async () => {
+    const { page, problems, close } = await open(DESKTOP);
+    await login(page, 'admin');
+    await chooseLanguage(page, 'English');
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Administration', exact: true }).isVisible())
+      .toBe(true);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Administration', exact: true }).isVisible())
+      .toBe(true);
+    for (const item of ['Overview', 'Users', 'Policies', 'Audit log']) {
+      await expect
+        .poll(() => page.getByRole('menuitem', { name: item }).isVisible(), { message: item })
+        .toBe(true);
+    }
+    await shot(page, 'home-admin-en-US.png');
+
+    await page.getByRole('menuitem', { name: 'Policies' }).click();
+    await page.waitForURL('**/admin/policies');
+    await expect.poll(() => page.getByText('Current value').first().isVisible()).toBe(true);
+    await shot(page, 'policies-en-US.png');
+
+    // Leave the demo account in its default language for the other sessions.
+    await chooseLanguage(page, '中文');
+    await expect
+      .poll(() => page.getByRole('heading', { name: '制度参数', exact: true }).isVisible())
+      .toBe(true);
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('dispatcher in zh-CN: own workbench only, 403 on admin pages, phone width', async () => {
+    const desktop = await open(DESKTOP);
+    await login(desktop.page, 'dispatcher');
+    await expect
+      .poll(() => desktop.page.getByRole('heading', { name: '派工看板', exact: true }).isVisible())
+      .toBe(true);
+    await expect.poll(() => desktop.page.getByRole('menuitem', { name: '派工看板' }).isVisible()).toBe(true);
+    expect(await desktop.page.getByRole('menuitem', { name: '制度参数' }).count()).toBe(0);
+    await expect.poll(() => desktop.page.getByText('该工作台将随后续版本上线').isVisible()).toBe(true);
+    await shot(desktop.page, 'home-dispatcher-zh-CN.png');
+    await desktop.page.goto('/admin/policies');
+    await expect.poll(() => desktop.page.getByText('无权访问').isVisible()).toBe(true);
+    await desktop.close();
+    expect(desktop.problems).toEqual([]);
+
+    const phone = await open(PHONE);
+    await login(phone.page, 'dispatcher');
+    await expect
+      .poll(() => phone.page.getByRole('heading', { name: '派工看板', exact: true }).isVisible())
+      .toBe(true);
+    // A string expression because this file is type-checked without the DOM library.
+    const overflow = await phone.page.evaluate<number>(
+      'document.documentElement.scrollWidth - window.innerWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(phone.page, 'home-dispatcher-zh-CN-375.png');
+    await phone.page.getByRole('button', { name: '菜单', exact: true }).click();
+    await expect.poll(() => phone.page.getByRole('menuitem', { name: '派工看板' }).isVisible()).toBe(true);
+    await shot(phone.page, 'menu-dispatcher-zh-CN-375.png');
+    await phone.close();
+    expect(phone.problems).toEqual([]);
+  });
+
+  it('dispatcher in en-US', async () => {
+    const { page, problems, close } = await open(DESKTOP);
+    await login(page, 'dispatcher');
+    await chooseLanguage(page, 'English');
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Dispatch board', exact: true }).isVisible())
+      .toBe(true);
+    await expect.poll(() => page.getByRole('menuitem', { name: 'Dispatch board' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('This workbench arrives with a later release').isVisible())
+      .toBe(true);
+    await shot(page, 'home-dispatcher-en-US.png');
+    await chooseLanguage(page, '中文');
+    await expect
+      .poll(() => page.getByRole('heading', { name: '派工看板', exact: true }).isVisible())
+      .toBe(true);
+    await close();
+    expect(problems).toEqual([]);
+  });
+});
