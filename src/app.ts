@@ -37,6 +37,8 @@ import {
 } from './modules/notifications/index.ts';
 import { createOutletDirectory, createOutletsService, outletsRoutes } from './modules/outlets/index.ts';
 import { createPolicyService, createPolicyStore, policyRoutes } from './modules/policy/index.ts';
+import { catalogRoutes, createCatalogService } from './modules/catalog/index.ts';
+import { createCustomersService, customersRoutes } from './modules/customers/index.ts';
 
 export interface BuildAppOptions {
   database: Database;
@@ -62,6 +64,8 @@ export function createServices(deps: PlatformDeps, store: ReturnType<typeof crea
     auth: createAuthService(deps, outletDirectory),
     users: createUsersService(deps, outletDirectory),
     outlets: createOutletsService(deps),
+    catalog: createCatalogService(deps),
+    customers: createCustomersService(deps),
     policies: createPolicyService(deps, store, userDirectory),
     audit: createAuditService(deps, userDirectory),
     notifications: createNotificationsService(deps),
@@ -137,11 +141,15 @@ export async function buildApp(options: BuildAppOptions): Promise<{
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   registerAuth(app, services.auth, clock);
 
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['health'] } }, async () => ({
-    status: 'ok',
-    database: options.database.kind,
-    migration: await appliedMigration(options.database),
-  }));
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['health'] } }, async () => {
+    const warnings = await services.catalog.healthWarnings(clock.now());
+    return {
+      status: 'ok',
+      database: options.database.kind,
+      migration: await appliedMigration(options.database),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
+  });
 
   await app.register(
     async (api) => {
@@ -151,6 +159,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{
         secureCookies: options.secureCookies ?? false,
       });
       await api.register(outletsRoutes, { outlets: services.outlets });
+      await api.register(catalogRoutes, { catalog: services.catalog });
+      await api.register(customersRoutes, { customers: services.customers });
       await api.register(policyRoutes, { policies: services.policies });
       await api.register(auditRoutes, { audit: services.audit });
       await api.register(notificationsRoutes, { notifications: services.notifications });

@@ -6,6 +6,7 @@ import { buildApp, defaultWebDir } from './app.ts';
 import type { Config } from './config.ts';
 import { openConfiguredDatabase } from './platform/db/open.ts';
 import { ensurePolicyDefaults } from './modules/policy/index.ts';
+import { ensureReferenceData } from './modules/catalog/index.ts';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from './modules/demo/index.ts';
 
 const repoRoot = path.resolve(defaultWebDir, '../..');
@@ -40,6 +41,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     webDir: defaultWebDir,
     worker: true,
   });
+  await ensureReferenceData(database, deps.clock.now());
   await ensurePolicyDefaults(database, deps.clock.now());
   const seeded = config.demo ? await seedDemo(deps, services) : false;
   await app.listen({ port: config.port, host: config.host });

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
+import { ensureReferenceData } from '../src/modules/catalog/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,6 +32,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     const file = path.join(dir, `pglite-${process.pid}-${randomBytes(4).toString('hex')}.tar`);
     const db = await openPglite();
     await migrateDatabase(db);
+    await ensureReferenceData(db, new Date());
     const dump = await db.pglite!.dumpDataDir('none');
     fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     await db.close();
@@ -47,6 +49,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   url.pathname = `/${template}`;
   const db = openPostgres(url.toString(), { max: 2 });
   await migrateDatabase(db);
+  await ensureReferenceData(db, new Date());
   await db.close();
   project.provide('pgliteDump', '');
   project.provide('pgAdminUrl', adminUrl());

@@ -7,6 +7,7 @@ import type { PlatformDeps } from '../src/platform/deps.ts';
 import type { EventBus } from '../src/platform/outbox/event-bus.ts';
 import type { EventBusOptions } from '../src/platform/outbox/event-bus.ts';
 import { ensurePolicyDefaults } from '../src/modules/policy/index.ts';
+import { ensureReferenceData } from '../src/modules/catalog/index.ts';
 import { DEMO_PASSWORD, demoOutlets, seedDemo } from '../src/modules/demo/index.ts';
 import type { TestDatabase } from './test-db.ts';
 import { createTestDatabase } from './test-db.ts';
@@ -46,6 +47,7 @@ export async function createHarness(
       sleeps.push(ms);
     },
   });
+  await ensureReferenceData(testDb.database, clock.now());
   await ensurePolicyDefaults(testDb.database, clock.now());
   if (options.seed ?? true) await seedDemo(deps, services);
   await app.ready();

@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors.ts';
 import { buildApp } from '../app.ts';
 import { buildWebIfMissing, startServer } from '../main.ts';
 import { ensurePolicyDefaults } from '../modules/policy/index.ts';
+import { ensureReferenceData } from '../modules/catalog/index.ts';
 import { roles, scopeKindOfRole } from '../modules/identity/index.ts';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/index.ts';
 
@@ -21,6 +22,7 @@ async function withServices<T>(fn: (s: Awaited<ReturnType<typeof buildApp>>) => 
       crypto: opened.crypto,
       businessTimeZone: config.businessTimeZone,
     });
+    await ensureReferenceData(opened.database, built.deps.clock.now());
     await ensurePolicyDefaults(opened.database, built.deps.clock.now());
     try {
       return await fn(built);

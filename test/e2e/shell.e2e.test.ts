@@ -68,6 +68,11 @@ async function login(page: Page, username: string): Promise<void> {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+async function closeDrawer(page: Page): Promise<void> {
+  await page.locator('.ant-drawer-close').click();
+  await page.locator('.ant-drawer-section').waitFor({ state: 'detached' });
+}
+
 async function chooseLanguage(page: Page, label: '中文' | 'English'): Promise<void> {
   await page.locator('.ant-segmented').first().getByText(label, { exact: true }).click();
 }
@@ -147,13 +152,52 @@ describe('console shell (real server, real Chromium)', () => {
     await expect.poll(() => page.getByText('版本历史').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('版本只增不改').isVisible()).toBe(true);
     await shot(page, 'policy-drawer-zh-CN.png');
-    await page.keyboard.press('Escape');
+    await closeDrawer(page);
+
+    // POL-1: a change is a new version; the form asks before writing because versions are never edited.
+    await page.goto('/admin/policies?key=md.warranty.default_months');
+    await expect.poll(() => page.getByText('版本历史').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '新增版本' }).click();
+    const drawer = page.locator('.ant-drawer-section');
+    await drawer.getByLabel(/取值/).fill('24');
+    await drawer.getByLabel('变更说明').fill('端到端测试：延长默认保修期');
+    await shot(page, 'policy-add-version-zh-CN.png');
+    await drawer.getByRole('button', { name: '新增版本' }).click();
+    await page
+      .locator('.ant-modal-confirm-btns')
+      .getByRole('button', { name: /确\s*认/ })
+      .click();
+    await expect.poll(() => page.getByText('已新增版本 v2').isVisible()).toBe(true);
+    await expect.poll(() => drawer.getByText('24 个月').first().isVisible()).toBe(true);
+    await closeDrawer(page);
 
     await page.getByRole('menuitem', { name: '用户管理' }).click();
     await page.waitForURL('**/admin/users');
     await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(5);
     await expect.poll(() => page.getByText('信息员').first().isVisible()).toBe(true);
     await shot(page, 'users-zh-CN.png');
+
+    // MD-5: the masked phone becomes the full number only on request.
+    const dispatcherRow = page.locator('.ant-table-row', { hasText: 'dispatcher' });
+    const masked = await dispatcherRow.getByText(/\d{3}\*{4}\d{4}/).innerText();
+    await dispatcherRow.getByRole('button', { name: /显\s*示/ }).click();
+    await expect.poll(() => dispatcherRow.getByText(/^\+?\d[\d ]{9,}$/).isVisible()).toBe(true);
+    expect(await dispatcherRow.getByText(masked).count()).toBe(0);
+
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const modal = page.locator('.ant-modal-container');
+    await modal.getByLabel('用户名').fill('callback2');
+    await modal.getByLabel('姓名').fill('回访员 测试');
+    await modal.getByLabel('角色').click();
+    await page.locator('.ant-select-dropdown').getByText('回访员', { exact: true }).click();
+    await modal.getByLabel('初始密码').fill('callback-pass-1');
+    await shot(page, 'user-create-zh-CN.png');
+    await modal.getByRole('button', { name: '新建用户' }).click();
+    await expect.poll(() => page.getByText('已创建用户 回访员 测试').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('.ant-drawer-section').getByText('callback2').isVisible())
+      .toBe(true);
+    await closeDrawer(page);
 
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.waitForURL('**/admin/audit');
@@ -190,10 +234,21 @@ describe('console shell (real server, real Chromium)', () => {
     await expect.poll(() => page.getByText('Current value').first().isVisible()).toBe(true);
     await shot(page, 'policies-en-US.png');
 
+    await page.getByRole('menuitem', { name: 'Users' }).click();
+    await page.waitForURL('**/admin/users');
+    await expect.poll(() => page.getByText('Dispatcher').first().isVisible()).toBe(true);
+    await shot(page, 'users-en-US.png');
+
+    await page.getByRole('menuitem', { name: 'Audit log' }).click();
+    await page.waitForURL('**/admin/audit');
+    await page.locator('.ant-table-row').first().click();
+    await expect.poll(() => page.getByText('Before', { exact: true }).first().isVisible()).toBe(true);
+    await shot(page, 'audit-en-US.png');
+
     // Leave the demo account in its default language for the other sessions.
     await chooseLanguage(page, '中文');
     await expect
-      .poll(() => page.getByRole('heading', { name: '制度参数', exact: true }).isVisible())
+      .poll(() => page.getByRole('heading', { name: '审计日志', exact: true }).isVisible())
       .toBe(true);
     await close();
     expect(problems).toEqual([]);
@@ -230,6 +285,14 @@ describe('console shell (real server, real Chromium)', () => {
     await shot(phone.page, 'menu-dispatcher-zh-CN-375.png');
     await phone.close();
     expect(phone.problems).toEqual([]);
+
+    const adminPhone = await open(PHONE);
+    await login(adminPhone.page, 'admin');
+    await adminPhone.page.goto('/admin/policies');
+    await expect.poll(() => adminPhone.page.locator('.ant-table-row').count()).toBeGreaterThan(5);
+    await shot(adminPhone.page, 'policies-zh-CN-375.png');
+    await adminPhone.close();
+    expect(adminPhone.problems).toEqual([]);
   });
 
   it('dispatcher in en-US', async () => {

@@ -14,7 +14,20 @@ describe('GET /api/health', () => {
   it('answers status, database kind and the applied migration without a login', async () => {
     const res = await h.request({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: inject('testDb'), migration: latestMigrationTag() });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: inject('testDb'),
+      migration: latestMigrationTag(),
+    });
+  });
+
+  it('warns when next year’s holiday calendar is missing, and not when it is loaded', async () => {
+    h.clock.set('2026-11-23T02:00:00Z');
+    const missing = (await h.request({ method: 'GET', url: '/api/health' })).json();
+    expect(missing.warnings).toEqual([expect.objectContaining({ code: 'CALENDAR_NEXT_YEAR_MISSING' })]);
+    expect(missing.warnings[0].message).toContain('2027');
+    h.clock.set('2025-06-01T00:00:00Z');
+    expect((await h.request({ method: 'GET', url: '/api/health' })).json().warnings).toBeUndefined();
   });
 
   it('serves the OpenAPI document', async () => {

@@ -6,3 +6,5 @@ export * from '../../modules/identity/identity.tables.ts';
 export * from '../../modules/notifications/notifications.tables.ts';
 export * from '../../modules/policy/policy.tables.ts';
 export * from '../../modules/outlets/outlets.tables.ts';
+export * from '../../modules/catalog/catalog.tables.ts';
+export * from '../../modules/customers/customers.tables.ts';

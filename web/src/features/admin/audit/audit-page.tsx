@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Card, DatePicker, Empty, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Grid, Input, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -80,6 +80,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { get, getInt, update } = useUrlParams();
+  const screens = Grid.useBreakpoint();
 
   const entity = get('entity');
   const entityId = get('entityId');
@@ -155,18 +156,20 @@ export function AuditPage() {
       title: t('audit.entity'),
       key: 'entity',
       width: 140,
+      responsive: ['md'],
       render: (_, entry) => <AuditEntityLabel code={entry.entity} />,
     },
     {
       title: t('audit.action'),
       key: 'action',
-      width: 140,
+      width: 180,
       render: (_, entry) => <AuditActionLabel code={entry.action} />,
     },
     {
       title: t('audit.entityId'),
       key: 'entityId',
       ellipsis: true,
+      responsive: ['lg'],
       render: (_, entry) => (
         <Typography.Link
           className="mono"
@@ -259,7 +262,7 @@ export function AuditPage() {
             columns={columns}
             dataSource={data?.items ?? []}
             loading={loading}
-            scroll={{ x: 860 }}
+            scroll={screens.md ? { x: 860 } : undefined}
             expandable={{
               expandedRowRender: (entry) => <AuditDiff before={entry.before} after={entry.after} />,
               expandRowByClick: true,

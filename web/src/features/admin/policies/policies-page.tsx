@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { Card, Empty, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Empty, Grid, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
@@ -36,6 +36,7 @@ function BreakableKey({ value }: { value: string }) {
 export function PoliciesPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const screens = Grid.useBreakpoint();
   const q = params.get('q') ?? '';
   const openKey = params.get('key');
   const { data, error, loading, reload } = useApi('policies', (signal) =>
@@ -66,7 +67,7 @@ export function PoliciesPage() {
     {
       title: t('policies.label'),
       key: 'label',
-      width: 270,
+      width: screens.md ? 270 : 150,
       render: (_, item) => (
         <div className="policy-name-cell">
           <Typography.Link onClick={() => updateParams({ key: item.key })}>
@@ -82,6 +83,7 @@ export function PoliciesPage() {
       title: t('policies.rules'),
       key: 'rules',
       width: 150,
+      responsive: ['lg'],
       render: (_, item) => (
         <Space size={[4, 4]} wrap>
           {item.rules.map((rule) => (
@@ -96,6 +98,7 @@ export function PoliciesPage() {
       title: t('policies.unit'),
       key: 'unit',
       width: 100,
+      responsive: ['md'],
       render: (_, item) => t(`units.${item.unit}`),
     },
     {
@@ -107,12 +110,14 @@ export function PoliciesPage() {
       title: t('policies.effectiveFrom'),
       key: 'effectiveFrom',
       width: 150,
+      responsive: ['md'],
       render: (_, item) => <span className="tabular">{formatDateTime(item.current?.effectiveFrom)}</span>,
     },
     {
       title: t('policies.version'),
       key: 'version',
       width: 170,
+      responsive: ['sm'],
       render: (_, item) => (
         <Space size={4} wrap>
           {item.current ? (
@@ -162,7 +167,8 @@ export function PoliciesPage() {
             dataSource={rows}
             loading={loading}
             tableLayout="fixed"
-            scroll={{ x: 1040 }}
+            // Below md the optional columns hide instead of forcing a sideways scroll.
+            scroll={screens.md ? { x: 1040 } : undefined}
             pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
             onRow={(item) => ({
               onClick: (event) => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Input, Select, Table } from 'antd';
+import { Button, Card, Empty, Grid, Input, Select, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ export function UsersPage() {
   const { can } = useAuth();
   const { get, getInt, update } = useUrlParams();
   const [creating, setCreating] = useState(false);
+  const screens = Grid.useBreakpoint();
 
   const q = get('q');
   const rawRole = get('role');
@@ -46,15 +47,17 @@ export function UsersPage() {
       dataIndex: 'username',
       key: 'username',
       width: 140,
+      responsive: ['sm'],
       render: (username: string) => <span className="mono">{username}</span>,
     },
     { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName', width: 140 },
     { title: t('users.role'), key: 'role', width: 150, render: (_, user) => roleLabel(t, user.role) },
-    { title: t('users.scope'), key: 'scope', ellipsis: true, render: (_, user) => scopeLabel(t, user.scope) },
+    { title: t('users.scope'), key: 'scope', ellipsis: true, responsive: ['md'], render: (_, user) => scopeLabel(t, user.scope) },
     {
       title: t('users.phone'),
       key: 'phone',
       width: 190,
+      responsive: ['sm'],
       render: (_, user) => <PhoneCell userId={user.id} masked={user.phoneMasked} />,
     },
     {
@@ -68,6 +71,7 @@ export function UsersPage() {
       dataIndex: 'createdAt',
       key: 'createdAt',
       width: 140,
+      responsive: ['lg'],
       render: (at: string) => <span className="tabular">{formatDateTime(at)}</span>,
     },
   ];
@@ -120,7 +124,7 @@ export function UsersPage() {
             columns={columns}
             dataSource={data?.items ?? []}
             loading={loading}
-            scroll={{ x: 1000 }}
+            scroll={screens.md ? { x: 1000 } : undefined}
             onRow={(user) => ({
               onClick: (event) => {
                 if ((event.target as HTMLElement).closest('a, button')) return;

@@ -1,0 +1,10 @@
+export { ensureReferenceData, regionSeedRows, calendarSeedRows } from './reference-data.ts';
+export { createCatalogLookup } from './catalog-lookup.ts';
+export type { CatalogLookup, RegionRow, CategoryRow, ModelRow, DealerRow } from './catalog-lookup.ts';
+export { defaultRegionClass, isRegionCode, regionAncestors } from './domain/region-defaults.ts';
+export type { MarketTier, AreaType, RegionLevel } from './domain/region-defaults.ts';
+export { productCategorySeed, productLineSeed, serviceTypes } from './domain/product-categories.ts';
+export type { CategoryCode, ServiceType } from './domain/product-categories.ts';
+export { createCatalogService } from './catalog.service.ts';
+export type { CatalogService, HealthWarning } from './catalog.service.ts';
+export { catalogRoutes } from './catalog.routes.ts';

@@ -1,0 +1,7 @@
+import type { PlatformDeps } from '../../platform/deps.ts';
+
+export function createCustomersService(_deps: PlatformDeps) {
+  return {};
+}
+
+export type CustomersService = ReturnType<typeof createCustomersService>;
