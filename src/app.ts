@@ -15,6 +15,7 @@ import { systemClock } from './platform/clock.ts';
 import type { FieldCrypto } from './platform/crypto.ts';
 import type { Database } from './platform/db/database.ts';
 import { appliedMigration } from './platform/db/migrate.ts';
+import { withAmbientTransactions } from './platform/db/ambient-transaction.ts';
 import type { PlatformDeps } from './platform/deps.ts';
 import { realSleep } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
@@ -83,10 +84,11 @@ export async function buildApp(options: BuildAppOptions): Promise<{
 }> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: 'silent' });
-  const store = createPolicyStore(options.database, () => clock.now());
-  const bus = new EventBus(options.database, logger, options.eventBus);
+  const database = withAmbientTransactions(options.database);
+  const store = createPolicyStore(database, () => clock.now());
+  const bus = new EventBus(database, logger, options.eventBus);
   const deps: PlatformDeps = {
-    database: options.database,
+    database,
     crypto: options.crypto,
     policies: store,
     clock,

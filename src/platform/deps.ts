@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import type { FieldCrypto } from './crypto.ts';
 import type { Database, Tx } from './db/database.ts';
 import type { PolicyReader } from './policy.ts';
+import { ambientTransaction, runInTransactionContext } from './db/ambient-transaction.ts';
 
 /** What every module's services are built from; assembled once in app.ts. */
 export interface PlatformDeps {
@@ -20,8 +21,10 @@ export interface PlatformDeps {
 
 /** One use case, one transaction: state, audit and outbox rows commit together or not at all. */
 export async function inTransaction<T>(deps: PlatformDeps, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await deps.database.db.transaction(fn);
-  deps.afterCommit();
+  // Inside another use case's transaction this opens a savepoint (see ambient-transaction.ts).
+  const nested = ambientTransaction() !== undefined;
+  const result = await deps.database.db.transaction((tx) => runInTransactionContext(tx, () => fn(tx)));
+  if (!nested) deps.afterCommit();
   return result;
 }
 
