@@ -20,6 +20,7 @@ import type { PlatformDeps } from './platform/deps.ts';
 import { realSleep } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
 import { registerAuth } from './platform/http/auth-plugin.ts';
+import { registerIdempotency } from './platform/http/idempotency.ts';
 import { registerProblemHandler, sendProblem } from './platform/http/problem.ts';
 import { EventBus } from './platform/outbox/event-bus.ts';
 import type { EventBusOptions } from './platform/outbox/event-bus.ts';
@@ -142,6 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   registerAuth(app, services.auth, clock);
+  registerIdempotency(app, deps);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['health'] } }, async () => {
     const warnings = await services.catalog.healthWarnings(clock.now());

@@ -84,6 +84,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   app.post(
     '/auth/tokens',
     {
+      config: { idempotent: true },
       schema: {
         tags: ['auth'],
         summary: 'Create a personal API token (shown once)',
@@ -96,7 +97,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
         ),
       },
     },
-    async (request, reply) => reply.status(201).send(await auth.createToken(request.ctx(), request.body)),
+    async (request, reply) => {
+      reply.code(201);
+      return auth.createToken(request.ctx(), request.body);
+    },
   );
 
   app.delete(
@@ -138,6 +142,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   app.post(
     '/users',
     {
+      config: { idempotent: true },
       schema: {
         tags: ['users'],
         summary: 'Create a user',
@@ -154,7 +159,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
         ),
       },
     },
-    async (request, reply) => reply.status(201).send(await users.create(request.ctx(), request.body)),
+    async (request, reply) => {
+      reply.code(201);
+      return users.create(request.ctx(), request.body);
+    },
   );
 
   app.get('/users/:id', { schema: { tags: ['users'], params: IdParams } }, async (request) =>

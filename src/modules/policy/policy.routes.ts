@@ -23,6 +23,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ policies: PolicyService }
   app.post(
     '/policies/:key/versions',
     {
+      config: { idempotent: true },
       schema: {
         tags: ['policies'],
         summary: 'Add a version of a policy value from a date on (POL-1)',
@@ -37,7 +38,9 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ policies: PolicyService }
         ),
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await policies.addVersion(request.ctx(), request.params.key, request.body)),
+    async (request, reply) => {
+      reply.code(201);
+      return policies.addVersion(request.ctx(), request.params.key, request.body);
+    },
   );
 };

@@ -8,3 +8,4 @@ export * from '../../modules/policy/policy.tables.ts';
 export * from '../../modules/outlets/outlets.tables.ts';
 export * from '../../modules/catalog/catalog.tables.ts';
 export * from '../../modules/customers/customers.tables.ts';
+export * from '../http/idempotency.tables.ts';

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { and, eq, lt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { PlatformDeps } from '../deps.ts';
+import { inTransaction } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { idempotencyKeys } from './idempotency.tables.ts';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY_TTL_MS = 24 * 3_600_000;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A create: honours Idempotency-Key (the handler must return its body, not call reply.send). */
+    idempotent?: boolean;
+  }
+}
+
+function requestHash(request: FastifyRequest): string {
+  return createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('base64url');
+}
+
+/**
+ * Makes routes marked `config.idempotent` safe to retry: the key is claimed in the same transaction as the
+ * change, so two concurrent requests with one key wait for each other and the second replays the first's
+ * response. A failed request (4xx/5xx) rolls its claim back, so a retry runs again.
+ */
+export function registerIdempotency(app: FastifyInstance, deps: PlatformDeps): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.idempotent) return;
+    const handler = route.handler as RouteHandlerMethod;
+    route.handler = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+      const raw = request.headers[IDEMPOTENCY_HEADER];
+      if (raw === undefined) return handler.call(this, request, reply);
+      const key = Array.isArray(raw) ? raw[0] : raw;
+      if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
+        throw new AppError(
+          'BAD_REQUEST',
+          'The Idempotency-Key header must be 1–200 visible ASCII characters.',
+        );
+      }
+      const actorId = request.actor?.userId ?? 'anonymous';
+      const hash = requestHash(request);
+      const now = deps.clock.now();
+      return inTransaction(deps, async (tx) => {
+        const mine = and(eq(idempotencyKeys.actorId, actorId), eq(idempotencyKeys.key, key));
+        await tx
+          .delete(idempotencyKeys)
+          .where(and(mine, lt(idempotencyKeys.createdAt, new Date(now.getTime() - KEY_TTL_MS))));
+        const claimed = await tx
+          .insert(idempotencyKeys)
+          .values({
+            actorId,
+            key,
+            method: request.method,
+            path: request.url,
+            requestHash: hash,
+            statusCode: 0,
+            createdAt: now,
+          })
+          .onConflictDoNothing()
+          .returning({ key: idempotencyKeys.key });
+        if (claimed.length === 0) {
+          const [first] = await tx.select().from(idempotencyKeys).where(mine).limit(1);
+          if (!first || first.requestHash !== hash) {
+            throw new AppError(
+              'IDEMPOTENCY_KEY_REUSED',
+              'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+            );
+          }
+          reply.code(first.statusCode).header('idempotent-replayed', 'true');
+          return first.response;
+        }
+        const body: unknown = await handler.call(this, request, reply);
+        if (body === reply) throw new Error(`Idempotent route ${route.url} must return its body`);
+        await tx
+          .update(idempotencyKeys)
+          .set({ statusCode: reply.statusCode, response: body ?? null })
+          .where(mine);
+        return body;
+      });
+    };
+  });
+}
