@@ -178,7 +178,10 @@ export async function buildApp(options: BuildAppOptions): Promise<{
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+    // Missing files (an old page asking for assets of a previous build) are 404s, not the app's HTML.
+    const pathOnly = request.url.split('?')[0] ?? '';
+    const looksLikeFile = /\.[a-z0-9]{1,8}$/i.test(pathOnly) || pathOnly.startsWith('/assets/');
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET' || looksLikeFile) {
       return sendProblem(
         reply,
         new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`),

@@ -61,7 +61,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
+  if (!new URL(page.url(), 'http://x').pathname.startsWith('/login')) await page.goto('/login');
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/密码|Password/).fill(PASSWORD);
   await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
@@ -311,6 +311,35 @@ describe('console shell (real server, real Chromium)', () => {
     await expect
       .poll(() => page.getByRole('heading', { name: '派工看板', exact: true }).isVisible())
       .toBe(true);
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('outlet manager: a deep link survives sign-in, users limited to the own outlet', async () => {
+    const { page, problems, close } = await open(DESKTOP);
+    await page.goto('/admin/users?role=engineer');
+    await page.waitForURL('**/login?next=*');
+    await login(page, 'outlet');
+    await page.waitForURL('**/admin/users?role=engineer');
+    await expect
+      .poll(() => page.getByRole('heading', { name: '用户管理', exact: true }).isVisible())
+      .toBe(true);
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    const scopes = await page.locator('.ant-table-row').allInnerTexts();
+    expect(scopes.every((row) => row.includes('网点：'))).toBe(true);
+    expect(await page.getByRole('menuitem', { name: '制度参数' }).count()).toBe(0);
+    await shot(page, 'users-outlet-zh-CN.png');
+
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const modal = page.locator('.ant-modal-container');
+    await expect.poll(() => modal.getByText('你只能在本网点范围内创建用户。').isVisible()).toBe(true);
+    await modal.getByRole('button', { name: /取\s*消/ }).click();
+
+    await page.getByRole('menuitem', { name: '网点概览' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: '网点概览', exact: true }).isVisible())
+      .toBe(true);
+    await shot(page, 'home-outlet-zh-CN.png');
     await close();
     expect(problems).toEqual([]);
   });

@@ -110,8 +110,8 @@ export function AdminWorkbench() {
                       {formatDateTime(entry.at)}
                     </Typography.Text>
                     <span className="audit-line">
-                      {actorName(t, entry.actor)} ·{' '}
-                      <AuditActionLabel code={entry.action} /> · <AuditEntityLabel code={entry.entity} />{' '}
+                      {actorName(t, entry.actor)} · <AuditActionLabel code={entry.action} /> ·{' '}
+                      <AuditEntityLabel code={entry.entity} />{' '}
                       <Typography.Text code>{entry.entityId}</Typography.Text>
                     </span>
                   </List.Item>

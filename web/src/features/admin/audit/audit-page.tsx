@@ -169,7 +169,7 @@ export function AuditPage() {
       title: t('audit.entityId'),
       key: 'entityId',
       ellipsis: true,
-      responsive: ['lg'],
+      responsive: ['sm'],
       render: (_, entry) => (
         <Typography.Link
           className="mono"

@@ -120,6 +120,7 @@ export function PolicyDrawer({ policyKey, onClose, onChanged }: Props) {
             size="small"
             column={1}
             bordered
+            styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
             items={[
               {
                 key: 'key',
@@ -150,7 +151,7 @@ export function PolicyDrawer({ policyKey, onClose, onChanged }: Props) {
                 label: t('policies.currentValue'),
                 children:
                   detail.current && isTable ? (
-                    <PolicyValueTable unit={detail.unit} value={detail.current.value} />
+                    <Typography.Text type="secondary">{t('policies.seeTable')}</Typography.Text>
                   ) : (
                     <PolicyValue unit={detail.unit} value={detail.current?.value} />
                   ),
@@ -169,6 +170,12 @@ export function PolicyDrawer({ policyKey, onClose, onChanged }: Props) {
               },
             ]}
           />
+          {detail.current && isTable ? (
+            // Table-shaped values get their own full-width block; inside the list they would squeeze the labels.
+            <div className="policy-current-table">
+              <PolicyValueTable unit={detail.unit} value={detail.current.value} />
+            </div>
+          ) : null}
           <Alert
             type="info"
             showIcon

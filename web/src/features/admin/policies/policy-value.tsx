@@ -40,12 +40,18 @@ function isScalar(value: JsonValue | undefined): value is string | number | bool
 
 /** "minKm 10 km · maxKm 30 km": a flat object of unit values reads well on one line. */
 function flatSummary(t: TFunction, unit: PolicyUnit, value: JsonValue): string | null {
-  if (unit === 'table' || typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  if (typeof value !== 'object' || value === null) return null;
+  // A "table" policy has no single unit, so its cells are shown as plain numbers and text.
+  const show = (item: string | number | boolean) => {
+    if (unit !== 'table') return formatScalar(t, unit, item);
+    return typeof item === 'number' ? formatNumber(item) : String(item);
+  };
+  if (Array.isArray(value)) {
+    return value.length > 0 && value.every(isScalar) ? value.map((item) => show(item)).join(', ') : null;
+  }
   const entries = Object.entries(value);
   if (entries.length === 0 || !entries.every(([, item]) => isScalar(item))) return null;
-  return entries
-    .map(([key, item]) => `${key} ${formatScalar(t, unit, item as string | number | boolean)}`)
-    .join(' · ');
+  return entries.map(([key, item]) => `${key} ${show(item as string | number | boolean)}`).join(' · ');
 }
 
 type Row = Record<string, JsonValue>;
@@ -80,7 +86,7 @@ function cellText(t: TFunction, unit: PolicyUnit, cell: JsonValue | undefined): 
     // Table-shaped policies carry their own units per cell; only named units get unit formatting.
     return unit === 'table' ? String(cell) : formatScalar(t, unit, cell);
   }
-  return compactJson(cell);
+  return flatSummary(t, unit, cell) ?? compactJson(cell);
 }
 
 export function PolicyValueTable({ unit, value }: { unit: PolicyUnit; value: JsonValue }) {

@@ -52,7 +52,13 @@ export function UsersPage() {
     },
     { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName', width: 140 },
     { title: t('users.role'), key: 'role', width: 150, render: (_, user) => roleLabel(t, user.role) },
-    { title: t('users.scope'), key: 'scope', ellipsis: true, responsive: ['md'], render: (_, user) => scopeLabel(t, user.scope) },
+    {
+      title: t('users.scope'),
+      key: 'scope',
+      ellipsis: true,
+      responsive: ['md'],
+      render: (_, user) => scopeLabel(t, user.scope),
+    },
     {
       title: t('users.phone'),
       key: 'phone',
