@@ -88,6 +88,19 @@ export const workOrderPolicies = [
     },
   }),
   definePolicy({
+    key: 'wo.sla.warning_share',
+    rules: ['WO-7'],
+    unit: 'ratio',
+    schema: Type.Number({ minimum: 0.1, maximum: 0.99 }),
+    defaultValue: 0.75,
+    label: { 'zh-CN': '考核时间预警比例', 'en-US': 'SLA warning share' },
+    description: {
+      'zh-CN': '已用考核时间达到该比例时，工单显示黄色预警。原规定未给出数值，默认 75%。',
+      'en-US':
+        'An order turns amber when this share of its SLA time is used. DOMAIN.md gives no figure; the default is 75%.',
+    },
+  }),
+  definePolicy({
     key: 'wo.no_time.horizon_days',
     rules: ['WO-5.9', 'WO-6.2'],
     unit: 'days',
