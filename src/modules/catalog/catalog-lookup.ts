@@ -1,6 +1,9 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
-import { dealers, productCategories, productModels, regions } from './catalog.tables.ts';
+import { calendarDays, dealers, productCategories, productModels, regions } from './catalog.tables.ts';
+import { regionAncestors } from './domain/region-defaults.ts';
+import { regionPathOf } from './domain/region-tree.ts';
+import type { CalendarEntry } from './domain/working-days.ts';
 
 export type RegionRow = typeof regions.$inferSelect;
 export type CategoryRow = typeof productCategories.$inferSelect;
@@ -11,8 +14,12 @@ export type DealerRow = typeof dealers.$inferSelect;
 export interface CatalogLookup {
   region(code: string): Promise<RegionRow | undefined>;
   regions(codes: readonly string[]): Promise<Map<string, RegionRow>>;
-  /** "广东省 / 广州市 / 天河区" for display. */
+  /** "广东省 / 广州市 / 天河区" for display ("北京市 / 海淀区": a repeated name is shown once). */
   regionPath(code: string): Promise<string>;
+  /** Paths of many codes with one query; an unknown code maps to itself so a list never shows an empty cell. */
+  regionPaths(codes: Iterable<string>): Promise<Map<string, string>>;
+  /** Holidays and make-up workdays from `from` to `to` (both included), for `isWorkingDay`/`addWorkingDays`. */
+  calendar(from: string, to: string): Promise<CalendarEntry[]>;
   category(code: string): Promise<CategoryRow | undefined>;
   model(id: string): Promise<ModelRow | undefined>;
   models(ids: readonly string[]): Promise<Map<string, ModelRow>>;
@@ -33,14 +40,21 @@ export function createCatalogLookup(db: Executor): CatalogLookup {
     region: async (code) => (await db.select().from(regions).where(eq(regions.code, code)).limit(1))[0],
     regions: regionsByCode,
     async regionPath(code) {
-      const chain = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code].filter(
-        (c, i, all) => all.indexOf(c) === i,
-      );
-      const found = await regionsByCode(chain);
-      return chain
-        .map((c) => found.get(c)?.name)
-        .filter((n): n is string => n !== undefined)
-        .join(' / ');
+      const { provinceCode, cityCode } = regionAncestors(code);
+      const found = await regionsByCode([...new Set([provinceCode, cityCode, code])]);
+      return regionPathOf(code, (c) => found.get(c)?.name);
+    },
+    async regionPaths(codes) {
+      const wanted = [...new Set(codes)];
+      const chain = (c: string) => Object.values(regionAncestors(c)).concat(c);
+      const found = await regionsByCode([...new Set(wanted.flatMap(chain))]);
+      return new Map(wanted.map((c) => [c, regionPathOf(c, (x) => found.get(x)?.name) || c]));
+    },
+    async calendar(from, to) {
+      return db
+        .select({ day: calendarDays.day, kind: calendarDays.kind })
+        .from(calendarDays)
+        .where(and(gte(calendarDays.day, from), lte(calendarDays.day, to)));
     },
     category: async (code) =>
       (await db.select().from(productCategories).where(eq(productCategories.code, code)).limit(1))[0],

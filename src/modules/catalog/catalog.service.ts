@@ -1,13 +1,29 @@
 import type { PlatformDeps } from '../../platform/deps.ts';
+import { createUserDirectory } from '../identity/index.ts';
+import { createCalendarService } from './calendar.service.ts';
+import { createDealerPresenter } from './dealer-view.ts';
+import { createDealerTiersService } from './dealer-tiers.service.ts';
+import { createDealersService } from './dealers.service.ts';
+import { createProductsService } from './products.service.ts';
+import { createRegionsService } from './regions.service.ts';
 
 export interface HealthWarning {
   code: string;
   message: string;
 }
 
+/** Every catalogue use case: regions, holiday calendar, product archive (MD-1..3) and dealers (CB-7). */
 export function createCatalogService(deps: PlatformDeps) {
   const { database } = deps;
+  const regions = createRegionsService(deps);
+  const users = createUserDirectory(database.db);
   return {
+    ...regions,
+    ...createCalendarService(deps),
+    ...createProductsService(deps),
+    ...createDealersService(deps, regions.regionPaths, users),
+    ...createDealerTiersService(deps, createDealerPresenter(deps.crypto, regions.regionPaths, users)),
+
     /** Shown by GET /api/health: next year's statutory holidays must be loaded before the year starts. */
     async healthWarnings(now: Date): Promise<HealthWarning[]> {
       const nextYear = Number(now.toISOString().slice(0, 4)) + 1;

@@ -8,3 +8,22 @@ export type { CategoryCode, ServiceType } from './domain/product-categories.ts';
 export { createCatalogService } from './catalog.service.ts';
 export type { CatalogService, HealthWarning } from './catalog.service.ts';
 export { catalogRoutes } from './catalog.routes.ts';
+export {
+  isWorkingDay,
+  addWorkingDays,
+  countWorkingDays,
+  calendarIndex,
+  isWeekend,
+} from './domain/working-days.ts';
+export type { CalendarEntry, WorkingCalendar } from './domain/working-days.ts';
+export { maskName } from './domain/masking.ts';
+export { regionPathOf } from './domain/region-tree.ts';
+export type { CascaderOption } from './domain/region-tree.ts';
+export { dealerTiers, isDealerTier, tierInForce } from './domain/dealer-tiers.ts';
+export type { DealerTier } from './domain/dealer-tiers.ts';
+export { warrantyProblems, MAX_WARRANTY_MONTHS } from './domain/model-rules.ts';
+export { DEALER_PHONE_INDEX_PURPOSE } from './dealers.service.ts';
+export type { DealerView, DealerDetail } from './dealer-view.ts';
+export type { ModelView } from './products.service.ts';
+export type { RegionView } from './regions.service.ts';
+export type { CalendarDayView } from './calendar.service.ts';

@@ -77,7 +77,8 @@ const chunks = <T>(items: T[], size: number): T[][] =>
 
 /**
  * Loads reference data a fresh database needs (regions, product lines and categories, the holiday calendar).
- * Idempotent and additive: rows an administrator edited are never overwritten.
+ * Idempotent and additive: rows an administrator edited are never overwritten, days an administrator deleted
+ * are not brought back.
  */
 export async function ensureReferenceData(database: Database, now: Date): Promise<void> {
   const db = database.db;
@@ -98,7 +99,15 @@ export async function ensureReferenceData(database: Database, now: Date): Promis
     .insert(productCategories)
     .values(productCategorySeed.map((c, i) => ({ ...c, sortOrder: i })))
     .onConflictDoNothing();
-  for (const part of chunks(calendarSeedRows(), 1000)) {
+  // A year is loaded once: a statutory day an administrator deleted stays deleted, and a year the package
+  // adds later (next year's schedule) still arrives, next to any days an administrator entered by hand.
+  const loaded = await database.executeSql(
+    `select distinct extract(year from day)::int as year from calendar_days where source = 'chinese-days'`,
+    [],
+  );
+  const loadedYears = new Set(loaded.rows.map((r) => Number(r.year)));
+  const newDays = calendarSeedRows().filter((d) => !loadedYears.has(Number(d.day.slice(0, 4))));
+  for (const part of chunks(newDays, 1000)) {
     await db
       .insert(calendarDays)
       .values(part.map((d) => ({ ...d, source: 'chinese-days', updatedBy: null, updatedAt: now })))

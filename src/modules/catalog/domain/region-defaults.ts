@@ -9,11 +9,18 @@ export const isCapitalOrMunicipality = (cityCode: string): boolean =>
   MUNICIPALITY_CITY_CODES.has(cityCode) || cityCode.endsWith('0100');
 
 /**
+ * The two county-level units whose names end in 区 like an urban district: 神农架林区 (a forest district) and
+ * 六枝特区 (a special district). A suffix test cannot tell them from 万柏林区 or 碑林区, which are urban districts.
+ */
+const COUNTY_LEVEL_DISTRICTS = new Set(['神农架林区', '六枝特区']);
+
+/**
  * County-level units that are not urban districts: counties (县), banners (旗), county-level cities (市),
- * forest districts, and towns (镇) directly under a city without districts (东莞, 中山).
+ * the forest and special districts above, and towns (镇) directly under a city without districts (东莞, 中山).
+ * Sub-districts (街道) of such cities are urban.
  */
 export function isCountyLike(name: string): boolean {
-  return /(县|旗|市|林区|特区|镇)$/.test(name) && !/(区|街道)$/.test(name);
+  return /(县|旗|市|镇)$/.test(name) || COUNTY_LEVEL_DISTRICTS.has(name);
 }
 
 export interface RegionClass {
