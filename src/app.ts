@@ -41,6 +41,8 @@ import { createOutletDirectory, createOutletsService, outletsRoutes } from './mo
 import { createPolicyService, createPolicyStore, policyRoutes } from './modules/policy/index.ts';
 import { catalogRoutes, createCatalogService } from './modules/catalog/index.ts';
 import { createCustomersService, customersRoutes } from './modules/customers/index.ts';
+import { createImportsService, importsRoutes, modelsImporter } from './modules/imports/index.ts';
+import type { Importer } from './platform/files/import-runner.ts';
 
 export interface BuildAppOptions {
   database: Database;
@@ -99,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{
     sleep: options.sleep ?? realSleep,
   };
   const services = createServices(deps, store);
+  const imports = createImportsService(deps, [modelsImporter(services.catalog)] as Importer<unknown>[]);
   bus.register(userLockedHandler(services.userDirectory));
 
   const app = Fastify({
@@ -165,6 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{
       await api.register(outletsRoutes, { outlets: services.outlets });
       await api.register(catalogRoutes, { catalog: services.catalog });
       await api.register(customersRoutes, { customers: services.customers });
+      await api.register(importsRoutes, { imports });
       await api.register(policyRoutes, { policies: services.policies });
       await api.register(auditRoutes, { audit: services.audit });
       await api.register(notificationsRoutes, { notifications: services.notifications });

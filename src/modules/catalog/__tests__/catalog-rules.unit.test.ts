@@ -6,7 +6,7 @@ import { normaliseKeyParts, warrantyProblems } from '../domain/model-rules.ts';
 import { buildCascader, regionPathOf } from '../domain/region-tree.ts';
 
 describe('model warranty terms (MD-3)', () => {
-  it('MD-3 accepts whole months 0–120 with a key-part warranty at least as long as the whole unit', () => {
+  it('MD-3 accepts whole months 0–240 with a key-part warranty at least as long as the whole unit', () => {
     expect(warrantyProblems({ warrantyMonths: 12, keyPartsWarrantyMonths: 12, keyParts: [] })).toEqual([]);
     expect(
       warrantyProblems({ warrantyMonths: 12, keyPartsWarrantyMonths: 120, keyParts: ['压缩机'] }),
@@ -14,10 +14,10 @@ describe('model warranty terms (MD-3)', () => {
     expect(warrantyProblems({ warrantyMonths: 0, keyPartsWarrantyMonths: 0, keyParts: [] })).toEqual([]);
   });
 
-  it('MD-3 refuses months outside 0–120, a shorter key-part warranty, and a longer one naming no parts', () => {
+  it('MD-3 refuses months outside 0–240, a shorter key-part warranty, and a longer one naming no parts', () => {
     const paths = (w: number, k: number, parts: string[] = []) =>
       warrantyProblems({ warrantyMonths: w, keyPartsWarrantyMonths: k, keyParts: parts }).map((e) => e.path);
-    expect(paths(121, 121)).toEqual(['/warrantyMonths', '/keyPartsWarrantyMonths']);
+    expect(paths(241, 241)).toEqual(['/warrantyMonths', '/keyPartsWarrantyMonths']);
     expect(paths(-1, 12)).toEqual(['/warrantyMonths']);
     expect(paths(12, 6.5)).toEqual(['/keyPartsWarrantyMonths']);
     expect(paths(36, 12, ['电机'])).toEqual(['/keyPartsWarrantyMonths']);

@@ -116,9 +116,9 @@ describe('product archive (MD-1, MD-2, MD-3)', () => {
     });
   });
 
-  it('MD-3 refuses warranty terms out of 0–120 months, a shorter key-part warranty and unknown categories', async () => {
+  it('MD-3 refuses warranty terms out of 0–240 months, a shorter key-part warranty and unknown categories', async () => {
     const cases: [object, string][] = [
-      [{ ...airCon, code: 'W1', warrantyMonths: 121 }, '/warrantyMonths'],
+      [{ ...airCon, code: 'W1', warrantyMonths: 241 }, '/warrantyMonths'],
       [{ ...airCon, code: 'W2', keyPartsWarrantyMonths: -1 }, '/keyPartsWarrantyMonths'],
       [{ ...airCon, code: 'W3', warrantyMonths: 36, keyPartsWarrantyMonths: 12 }, '/keyPartsWarrantyMonths'],
       [{ ...airCon, code: 'W4', keyParts: [] }, '/keyParts'],

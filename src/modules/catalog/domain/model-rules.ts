@@ -1,7 +1,8 @@
 import type { FieldError } from '../../../platform/errors.ts';
 
 /** MD-3 warranty terms are whole months; ten years covers the longest compressor and motor warranties. */
-export const MAX_WARRANTY_MONTHS = 120;
+// Refrigerator and air-conditioner compressors carry 10–12 year warranties; 20 years bounds typos.
+export const MAX_WARRANTY_MONTHS = 240;
 export const MAX_KEY_PARTS = 20;
 
 export interface WarrantyTerms {
