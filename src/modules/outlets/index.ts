@@ -1,4 +1,7 @@
 export { createOutletsService, createOutletDirectory } from './outlets.service.ts';
-export type { OutletsService, OutletView } from './outlets.service.ts';
+export type { OutletsService, OutletView, OutletDetail } from './outlets.service.ts';
+export type { EngineersService, EngineerListQuery } from './engineers.service.ts';
+export type { EngineerView } from './engineer-view.ts';
 export { outletsRoutes } from './outlets.routes.ts';
 export { outletsRepository } from './outlets.repository.ts';
+export { districtProblem } from './region-paths.ts';
