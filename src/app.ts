@@ -39,9 +39,16 @@ import {
 } from './modules/notifications/index.ts';
 import { createOutletDirectory, createOutletsService, outletsRoutes } from './modules/outlets/index.ts';
 import { createPolicyService, createPolicyStore, policyRoutes } from './modules/policy/index.ts';
-import { catalogRoutes, createCatalogService } from './modules/catalog/index.ts';
+import { catalogRoutes, createCatalogLookup, createCatalogService } from './modules/catalog/index.ts';
 import { createCustomersService, customersRoutes } from './modules/customers/index.ts';
-import { createImportsService, importsRoutes, modelsImporter } from './modules/imports/index.ts';
+import {
+  createImportsService,
+  customersImporter,
+  engineersImporter,
+  importsRoutes,
+  modelsImporter,
+  outletsImporter,
+} from './modules/imports/index.ts';
 import type { Importer } from './platform/files/import-runner.ts';
 
 export interface BuildAppOptions {
@@ -101,7 +108,12 @@ export async function buildApp(options: BuildAppOptions): Promise<{
     sleep: options.sleep ?? realSleep,
   };
   const services = createServices(deps, store);
-  const imports = createImportsService(deps, [modelsImporter(services.catalog)] as Importer<unknown>[]);
+  const imports = createImportsService(deps, [
+    modelsImporter(services.catalog),
+    outletsImporter(services.outlets, database.db),
+    engineersImporter(services.outlets, database.db),
+    customersImporter(services.customers, createCatalogLookup(database.db)),
+  ] as Importer<unknown>[]);
   bus.register(userLockedHandler(services.userDirectory));
 
   const app = Fastify({

@@ -54,6 +54,7 @@ const expectedKeys: readonly PolicyKey[] = [
   'wo.sla.mall_return',
   'wo.sla.jjwx_days',
   'wo.sla.warning_share',
+  'wo.appointment.max_window_hours',
   'wo.no_time.horizon_days',
   'wo.trip.deduction_fen',
   'wo.backlog.age_thresholds_days',

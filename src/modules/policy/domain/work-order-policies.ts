@@ -101,6 +101,20 @@ export const workOrderPolicies = [
     },
   }),
   definePolicy({
+    key: 'wo.appointment.max_window_hours',
+    rules: ['WO-4'],
+    unit: 'hours',
+    schema: intIn(1, 8),
+    defaultValue: 3,
+    label: { 'zh-CN': '预约时段最长时长', 'en-US': 'Longest appointment window' },
+    description: {
+      'zh-CN':
+        '预约必须是具体日期上的具体时段（如 24 日 10:00–12:00），时段不得超过该时长；“24 日上午”这类约定不被接受。默认 3 小时。',
+      'en-US':
+        'An appointment is a concrete window on a date (e.g. the 24th, 10:00–12:00) no longer than this; "the morning of the 24th" is refused. Default 3 h.',
+    },
+  }),
+  definePolicy({
     key: 'wo.no_time.horizon_days',
     rules: ['WO-5.9', 'WO-6.2'],
     unit: 'days',
