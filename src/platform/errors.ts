@@ -16,6 +16,10 @@ export const errorCodes = {
   ALREADY_EXISTS: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   POLICY_NOT_RETROACTIVE: 422,
+  /** A work-order action its current state does not allow (details: from, action, reason). */
+  ORDER_ILLEGAL_TRANSITION: 409,
+  /** A business rule refuses the action (WO-4/5/6/…); details.reason names the rule's refusal code. */
+  ORDER_RULE_REFUSED: 422,
   AUTH_LOCKED: 423,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

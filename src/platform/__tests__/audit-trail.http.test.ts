@@ -47,7 +47,7 @@ const platformSteps: AuditStep[] = [
         payload: { name: 'audit' },
       });
       s.ids.token = r.json().id as string;
-      return { status: r.statusCode, entityId: s.ids.token };
+      return { status: r.statusCode, entityId: s.ids.token! };
     },
   },
   {
@@ -60,7 +60,7 @@ const platformSteps: AuditStep[] = [
         url: `/api/auth/tokens/${s.ids.token}`,
         headers: s.admin,
       });
-      return { status: r.statusCode, entityId: s.ids.token };
+      return { status: r.statusCode, entityId: s.ids.token! };
     },
   },
   {
@@ -82,7 +82,7 @@ const platformSteps: AuditStep[] = [
         },
       });
       s.ids.user = r.json().id as string;
-      return { status: r.statusCode, entityId: s.ids.user };
+      return { status: r.statusCode, entityId: s.ids.user! };
     },
   },
   {
@@ -96,7 +96,7 @@ const platformSteps: AuditStep[] = [
         headers: s.admin,
         payload: { version: 1, displayName: '审计工程师二' },
       });
-      return { status: r.statusCode, entityId: s.ids.user };
+      return { status: r.statusCode, entityId: s.ids.user! };
     },
   },
   {
@@ -105,7 +105,7 @@ const platformSteps: AuditStep[] = [
     action: 'reveal_personal_data',
     run: async (h, s) => {
       const r = await h.request({ method: 'POST', url: `/api/users/${s.ids.user}/reveal`, headers: s.admin });
-      return { status: r.statusCode, entityId: s.ids.user };
+      return { status: r.statusCode, entityId: s.ids.user! };
     },
   },
   {
@@ -114,7 +114,7 @@ const platformSteps: AuditStep[] = [
     action: 'unlock',
     run: async (h, s) => {
       const r = await h.request({ method: 'POST', url: `/api/users/${s.ids.user}/unlock`, headers: s.admin });
-      return { status: r.statusCode, entityId: s.ids.user };
+      return { status: r.statusCode, entityId: s.ids.user! };
     },
   },
   {
@@ -128,7 +128,7 @@ const platformSteps: AuditStep[] = [
         headers: s.admin,
         payload: { password: 'another-long-1' },
       });
-      return { status: r.statusCode, entityId: s.ids.user };
+      return { status: r.statusCode, entityId: s.ids.user! };
     },
   },
   {
@@ -159,7 +159,7 @@ const platformSteps: AuditStep[] = [
         url: `/api/notifications/${s.ids.notification}/read`,
         headers: s.admin,
       });
-      return { status: r.statusCode, entityId: s.ids.notification };
+      return { status: r.statusCode, entityId: s.ids.notification! };
     },
   },
   {

@@ -9,3 +9,4 @@ export * from '../../modules/outlets/outlets.tables.ts';
 export * from '../../modules/catalog/catalog.tables.ts';
 export * from '../../modules/customers/customers.tables.ts';
 export * from '../http/idempotency.tables.ts';
+export * from '../../modules/work-orders/work-orders.tables.ts';

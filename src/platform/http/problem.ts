@@ -16,6 +16,8 @@ const titles: Record<ErrorCode, string> = {
   ALREADY_EXISTS: 'Already exists',
   IDEMPOTENCY_KEY_REUSED: 'Idempotency key reused',
   POLICY_NOT_RETROACTIVE: 'Policies cannot take effect in the past',
+  ORDER_ILLEGAL_TRANSITION: 'Not possible in the order’s current state',
+  ORDER_RULE_REFUSED: 'Refused by a service rule',
   AUTH_LOCKED: 'Account locked',
   PAYLOAD_TOO_LARGE: 'Request too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',

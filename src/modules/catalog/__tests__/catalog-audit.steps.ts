@@ -57,7 +57,7 @@ export const catalogAuditSteps: AuditStep[] = [
         },
       });
       s.ids.model = r.json().id as string;
-      return { status: r.statusCode, entityId: s.ids.model };
+      return { status: r.statusCode, entityId: s.ids.model! };
     },
   },
   {
@@ -71,7 +71,7 @@ export const catalogAuditSteps: AuditStep[] = [
         headers: s.admin,
         payload: { version: 1, active: false },
       });
-      return { status: r.statusCode, entityId: s.ids.model };
+      return { status: r.statusCode, entityId: s.ids.model! };
     },
   },
   {
@@ -92,7 +92,7 @@ export const catalogAuditSteps: AuditStep[] = [
         },
       });
       s.ids.dealer = r.json().id as string;
-      return { status: r.statusCode, entityId: s.ids.dealer };
+      return { status: r.statusCode, entityId: s.ids.dealer! };
     },
   },
   {
@@ -106,7 +106,7 @@ export const catalogAuditSteps: AuditStep[] = [
         headers: s.admin,
         payload: { version: 1, name: '审计经销商二' },
       });
-      return { status: r.statusCode, entityId: s.ids.dealer };
+      return { status: r.statusCode, entityId: s.ids.dealer! };
     },
   },
   {
@@ -119,7 +119,7 @@ export const catalogAuditSteps: AuditStep[] = [
         url: `/api/dealers/${s.ids.dealer}/reveal`,
         headers: s.admin,
       });
-      return { status: r.statusCode, entityId: s.ids.dealer };
+      return { status: r.statusCode, entityId: s.ids.dealer! };
     },
   },
   {
@@ -133,7 +133,7 @@ export const catalogAuditSteps: AuditStep[] = [
         headers: s.admin,
         payload: { month: '2026-10', tier: 'A', reason: '审计' },
       });
-      return { status: r.statusCode, entityId: s.ids.dealer };
+      return { status: r.statusCode, entityId: s.ids.dealer! };
     },
   },
 ];

@@ -18,7 +18,7 @@ export const masterDataAuditSteps: AuditStep[] = [
         regionCode: '440106',
       });
       s.ids.outlet = r.json().id as string;
-      return { status: r.statusCode, entityId: s.ids.outlet };
+      return { status: r.statusCode, entityId: s.ids.outlet! };
     },
   },
   {
@@ -72,7 +72,7 @@ export const masterDataAuditSteps: AuditStep[] = [
         skills: [{ categoryCode: 'air_conditioner', level: 1 }],
       });
       s.ids.engineer = r.json().id as string;
-      return { status: r.statusCode, entityId: s.ids.engineer };
+      return { status: r.statusCode, entityId: s.ids.engineer! };
     },
   },
   {
@@ -108,7 +108,7 @@ export const masterDataAuditSteps: AuditStep[] = [
       });
       const r = await adminRequest(h, s, 'POST', '/api/customers', body('13512340001'));
       s.ids.customer = r.json().id as string;
-      return { status: r.statusCode, entityId: s.ids.customer };
+      return { status: r.statusCode, entityId: s.ids.customer! };
     },
   },
   {
@@ -239,7 +239,7 @@ export const masterDataAuditSteps: AuditStep[] = [
         salesChannel: 'mall',
       });
       s.ids.unit = r.json().id as string;
-      return { status: r.statusCode, entityId: s.ids.unit };
+      return { status: r.statusCode, entityId: s.ids.unit! };
     },
   },
   {
