@@ -50,6 +50,7 @@ import {
   outletsImporter,
 } from './modules/imports/index.ts';
 import type { Importer } from './platform/files/import-runner.ts';
+import { createWorkOrdersService, workOrdersRoutes } from './modules/work-orders/index.ts';
 
 export interface BuildAppOptions {
   database: Database;
@@ -77,6 +78,7 @@ export function createServices(deps: PlatformDeps, store: ReturnType<typeof crea
     outlets: createOutletsService(deps),
     catalog: createCatalogService(deps),
     customers: createCustomersService(deps),
+    workOrders: createWorkOrdersService(deps),
     policies: createPolicyService(deps, store, userDirectory),
     audit: createAuditService(deps, userDirectory),
     notifications: createNotificationsService(deps),
@@ -181,6 +183,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{
       await api.register(catalogRoutes, { catalog: services.catalog });
       await api.register(customersRoutes, { customers: services.customers });
       await api.register(importsRoutes, { imports });
+      await api.register(workOrdersRoutes, { workOrders: services.workOrders });
       await api.register(policyRoutes, { policies: services.policies });
       await api.register(auditRoutes, { audit: services.audit });
       await api.register(notificationsRoutes, { notifications: services.notifications });

@@ -68,7 +68,9 @@ export const workOrders = pgTable(
   (t) => [
     uniqueIndex('work_orders_number_uq').on(t.number),
     index('work_orders_outlet_status_idx').on(t.outletId, t.status, t.createdAt),
-    index('work_orders_open_sla_idx').on(t.slaDeadline).where(sql`closed_at is null and cancelled_at is null`),
+    index('work_orders_open_sla_idx')
+      .on(t.slaDeadline)
+      .where(sql`closed_at is null and cancelled_at is null`),
     index('work_orders_customer_idx').on(t.customerId, t.createdAt),
     index('work_orders_engineer_idx').on(t.engineerId, t.status),
     index('work_orders_created_idx').on(t.createdAt),
@@ -84,7 +86,9 @@ export const orderEvents = pgTable(
     at: ts('at').notNull(),
     actorId: text('actor_id'),
     type: text('type').notNull(),
-    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index('order_events_order_idx').on(t.orderId, t.at)],
 );
@@ -112,7 +116,10 @@ export const appointments = pgTable(
     createdBy: text('created_by'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [index('appointments_order_idx').on(t.orderId, t.createdAt), index('appointments_day_idx').on(t.day)],
+  (t) => [
+    index('appointments_order_idx').on(t.orderId, t.createdAt),
+    index('appointments_day_idx').on(t.day),
+  ],
 );
 
 /** WO-5: each contact outcome while the order is open, with the fields its code requires. */
@@ -175,7 +182,9 @@ export const orderContacts = pgTable(
   },
   (t) => [
     index('order_contacts_order_idx').on(t.orderId, t.at),
-    index('order_contacts_trips_idx').on(t.outletId, t.at).where(sql`trip`),
+    index('order_contacts_trips_idx')
+      .on(t.outletId, t.at)
+      .where(sql`trip`),
   ],
 );
 

@@ -64,6 +64,15 @@ export const permissions = [
   'engineer.write',
   'engineer.reveal',
   'import.run',
+  'order.read',
+  'order.create',
+  'order.dispatch',
+  'order.accept',
+  'order.assign',
+  'order.field',
+  'order.close',
+  'order.contact',
+  'order.monitor',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -106,6 +115,15 @@ const grants: Record<Permission, readonly Role[]> = {
   'engineer.write': [...hq, 'outlet'],
   'engineer.reveal': [...hq, 'outlet', 'dispatcher'],
   'import.run': hq,
+  'order.read': [...hq, 'agent', 'callback', 'complaints', 'regional', 'outlet', 'dispatcher', 'engineer', 'settlement'],
+  'order.create': [...hq, 'agent', 'outlet', 'dispatcher'],
+  'order.dispatch': [...hq, 'agent'],
+  'order.accept': [...hq, 'outlet', 'dispatcher'],
+  'order.assign': [...hq, 'outlet', 'dispatcher'],
+  'order.field': [...hq, 'outlet', 'dispatcher', 'engineer'],
+  'order.close': [...hq, 'outlet', 'dispatcher'],
+  'order.contact': [...hq, 'agent', 'callback', 'complaints', 'outlet', 'dispatcher'],
+  'order.monitor': [...hq, 'regional', 'outlet', 'dispatcher'],
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { PlatformDeps } from '../../platform/deps.ts';
+import { createFieldService } from './field.service.ts';
+import { fieldRoutes } from './field.routes.ts';
+import { createOrderStore } from './order-store.ts';
+import { createOrdersService } from './orders.service.ts';
+import { ordersRoutes } from './orders.routes.ts';
+
+/** Order intake and lifecycle (orders.*) and field work and monitoring (field.*) over one order store. */
+export function createWorkOrdersService(deps: PlatformDeps) {
+  const store = createOrderStore(deps);
+  return { store, orders: createOrdersService(deps, store), field: createFieldService(deps, store) };
+}
+
+export type WorkOrdersService = ReturnType<typeof createWorkOrdersService>;
+
+export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ workOrders: WorkOrdersService }> = async (
+  app,
+  opts,
+) => {
+  await app.register(ordersRoutes, { orders: opts.workOrders.orders });
+  await app.register(fieldRoutes, { field: opts.workOrders.field });
+};
