@@ -21,6 +21,7 @@ import { realSleep } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
 import { registerAuth } from './platform/http/auth-plugin.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
+import { registerValidators } from './platform/http/validators.ts';
 import { registerProblemHandler, sendProblem } from './platform/http/problem.ts';
 import { EventBus } from './platform/outbox/event-bus.ts';
 import type { EventBusOptions } from './platform/outbox/event-bus.ts';
@@ -139,6 +140,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerProblemHandler(app);
+  registerValidators(app);
   // Routes that take no query parameters still reject unknown ones, so typos surface instead of being ignored.
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;

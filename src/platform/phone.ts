@@ -18,7 +18,12 @@ export function normalisePhone(input: string, defaultCountry: 'CN' = 'CN'): Phon
 
 /** `+8613812345678` → `138****5678`; landlines keep area code and last four. */
 export function maskPhone(e164: string): string {
-  const national = e164.startsWith('+86') ? e164.slice(3) : e164;
+  // Chinese landlines are written with the trunk 0 (020-…, 0755-…); mobiles start with 1 and have none.
+  const national = e164.startsWith('+86')
+    ? e164.startsWith('+861')
+      ? e164.slice(3)
+      : `0${e164.slice(3)}`
+    : e164;
   if (national.length <= 7) return `${national.slice(0, 2)}****`;
   return `${national.slice(0, 3)}****${national.slice(-4)}`;
 }

@@ -59,5 +59,7 @@ describe('phones', () => {
 
   it('masks as 138****5678', () => {
     expect(maskPhone('+8613812345678')).toBe('138****5678');
+    expect(maskPhone('+862087654321')).toBe('020****4321');
+    expect(maskPhone('+8675586543210')).toBe('075****3210');
   });
 });

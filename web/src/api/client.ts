@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: ProblemFieldError[];
+  /** Extension members of the problem (`existingId`, `currentVersion` …): the server spreads details there. */
+  readonly extras: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -19,6 +21,7 @@ export class ApiError extends Error {
     title: string;
     detail: string;
     errors: ProblemFieldError[];
+    extras?: Record<string, unknown>;
   }) {
     super(init.detail || init.title || init.code);
     this.name = 'ApiError';
@@ -27,6 +30,7 @@ export class ApiError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.errors = init.errors;
+    this.extras = init.extras ?? {};
   }
 }
 
@@ -94,6 +98,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     title: typeof body.title === 'string' ? body.title : response.statusText,
     detail: typeof body.detail === 'string' ? body.detail : '',
     errors: parseFieldErrors(body.errors),
+    extras: body,
   });
 }
 
@@ -139,6 +144,81 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+function csrfHeaders(): Record<string, string> {
+  const csrf = readCookie(CSRF_COOKIE);
+  return csrf ? { [CSRF_HEADER]: csrf } : {};
+}
+
+/** The file name from `Content-Disposition`, preferring the RFC 5987 UTF-8 form (Chinese file names). */
+function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended);
+    } catch {
+      // A malformed escape falls through to the plain form.
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
+}
+
+/**
+ * Fetches a file and hands it to the browser as a download. Done with fetch rather than a plain link so a
+ * refusal (say "too many rows, filter first") is shown as the problem detail instead of a raw JSON page.
+ */
+export async function downloadFile(
+  path: string,
+  query: Record<string, QueryValue>,
+  fallbackName: string,
+): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ status: 0, code: NETWORK_ERROR, title: '', detail: '', errors: [] });
+  }
+  if (!response.ok) {
+    const apiError = await toApiError(response);
+    if (response.status === 401) redirectToLogin();
+    throw apiError;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response, fallbackName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked on the next tick: the click has started the download by then.
+  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Sends a file as the raw request body (the import endpoints take no multipart). */
+export async function uploadFile<T>(path: string, query: Record<string, QueryValue>, file: Blob): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json, application/problem+json',
+        'content-type': 'application/octet-stream',
+        ...csrfHeaders(),
+      },
+      body: file,
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: NETWORK_ERROR, title: '', detail: '', errors: [] });
+  }
+  if (!response.ok) {
+    const apiError = await toApiError(response);
+    if (response.status === 401) redirectToLogin();
+    throw apiError;
+  }
+  return (await response.json()) as T;
+}
+
 export const api = {
   get<T>(
     path: string,
@@ -152,5 +232,11 @@ export const api = {
   },
   patch<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) {
     return request<T>(path, { ...options, method: 'PATCH', body });
+  },
+  put<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) {
+    return request<T>(path, { ...options, method: 'PUT', body });
+  },
+  delete<T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) {
+    return request<T>(path, { ...options, method: 'DELETE' });
   },
 };

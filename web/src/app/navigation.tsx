@@ -6,8 +6,11 @@ import {
   CarOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  EnvironmentOutlined,
   FileTextOutlined,
   PhoneOutlined,
   ScheduleOutlined,
@@ -15,15 +18,34 @@ import {
   ShopOutlined,
   TeamOutlined,
   ToolOutlined,
+  UserOutlined,
+  IdcardOutlined,
+  BarcodeOutlined,
+  ShoppingOutlined,
 } from '@ant-design/icons';
 import type { Me, Role } from '../api/types';
+
+export type NavLabelKey =
+  | 'nav.users'
+  | 'nav.policies'
+  | 'nav.audit'
+  | 'nav.regions'
+  | 'nav.calendar'
+  | 'nav.models'
+  | 'nav.customers'
+  | 'nav.dealers'
+  | 'nav.outlets'
+  | 'nav.engineers'
+  | 'nav.import';
 
 export interface NavItem {
   path: string;
   icon: ReactNode;
   /** Dictionary key of the menu label. */
-  labelKey: 'nav.users' | 'nav.policies' | 'nav.audit';
+  labelKey: NavLabelKey;
   permission: string;
+  /** Items of a group sit in one collapsible sub-menu. */
+  group?: 'master';
 }
 
 /** Each role's landing workbench (UI.md "Each role lands on its workbench"). */
@@ -44,6 +66,63 @@ export const WORKBENCH_ICONS: Record<Role, ReactNode> = {
 
 /** Pages beyond the workbench; shown only when the permission is held, never greyed out. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  // The agent's look-up comes first: it is the screen used with a customer on the line.
+  {
+    path: '/master/customers',
+    icon: <UserOutlined />,
+    labelKey: 'nav.customers',
+    permission: 'customer.read',
+    group: 'master',
+  },
+  {
+    path: '/master/outlets',
+    icon: <ShopOutlined />,
+    labelKey: 'nav.outlets',
+    permission: 'outlet.read',
+    group: 'master',
+  },
+  {
+    path: '/master/engineers',
+    icon: <IdcardOutlined />,
+    labelKey: 'nav.engineers',
+    permission: 'engineer.read',
+    group: 'master',
+  },
+  {
+    path: '/master/models',
+    icon: <BarcodeOutlined />,
+    labelKey: 'nav.models',
+    permission: 'catalog.read',
+    group: 'master',
+  },
+  {
+    path: '/master/dealers',
+    icon: <ShoppingOutlined />,
+    labelKey: 'nav.dealers',
+    permission: 'dealer.read',
+    group: 'master',
+  },
+  {
+    path: '/master/regions',
+    icon: <EnvironmentOutlined />,
+    labelKey: 'nav.regions',
+    permission: 'catalog.read',
+    group: 'master',
+  },
+  {
+    path: '/master/calendar',
+    icon: <CalendarOutlined />,
+    labelKey: 'nav.calendar',
+    permission: 'catalog.read',
+    group: 'master',
+  },
+  {
+    path: '/master/import',
+    icon: <CloudUploadOutlined />,
+    labelKey: 'nav.import',
+    permission: 'import.run',
+    group: 'master',
+  },
   { path: '/admin/users', icon: <TeamOutlined />, labelKey: 'nav.users', permission: 'user.read' },
   { path: '/admin/policies', icon: <SettingOutlined />, labelKey: 'nav.policies', permission: 'policy.read' },
   { path: '/admin/audit', icon: <AuditOutlined />, labelKey: 'nav.audit', permission: 'audit.read' },

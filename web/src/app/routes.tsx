@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { ForbiddenPage, NotFoundPage } from '../features/errors/error-pages';
 import { AppLayout } from '../layout/app-layout';
@@ -16,6 +17,46 @@ const PoliciesPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/admin/audit/audit-page').then((m) => ({ default: m.AuditPage })),
 );
+const RegionsPage = lazy(() =>
+  import('../features/master/regions/regions-page').then((m) => ({ default: m.RegionsPage })),
+);
+const CalendarPage = lazy(() =>
+  import('../features/master/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })),
+);
+const ModelsPage = lazy(() =>
+  import('../features/master/models/models-page').then((m) => ({ default: m.ModelsPage })),
+);
+const CustomersPage = lazy(() =>
+  import('../features/master/customers/customers-page').then((m) => ({ default: m.CustomersPage })),
+);
+const DealersPage = lazy(() =>
+  import('../features/master/dealers/dealers-page').then((m) => ({ default: m.DealersPage })),
+);
+const OutletsPage = lazy(() =>
+  import('../features/master/outlets/outlets-page').then((m) => ({ default: m.OutletsPage })),
+);
+const OutletDetailPage = lazy(() =>
+  import('../features/master/outlets/outlet-detail-page').then((m) => ({ default: m.OutletDetailPage })),
+);
+const EngineersPage = lazy(() =>
+  import('../features/master/engineers/engineers-page').then((m) => ({ default: m.EngineersPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/master/import/import-page').then((m) => ({ default: m.ImportPage })),
+);
+
+/** Master-data pages and the permission each needs to be opened at all. */
+const MASTER_ROUTES: { path: string; permission: string; element: ReactNode }[] = [
+  { path: 'master/regions', permission: 'catalog.read', element: <RegionsPage /> },
+  { path: 'master/calendar', permission: 'catalog.read', element: <CalendarPage /> },
+  { path: 'master/models', permission: 'catalog.read', element: <ModelsPage /> },
+  { path: 'master/customers', permission: 'customer.read', element: <CustomersPage /> },
+  { path: 'master/dealers', permission: 'dealer.read', element: <DealersPage /> },
+  { path: 'master/outlets', permission: 'outlet.read', element: <OutletsPage /> },
+  { path: 'master/outlets/:id', permission: 'outlet.read', element: <OutletDetailPage /> },
+  { path: 'master/engineers', permission: 'engineer.read', element: <EngineersPage /> },
+  { path: 'master/import', permission: 'import.run', element: <ImportPage /> },
+];
 
 export function AppRoutes() {
   return (
@@ -53,6 +94,13 @@ export function AppRoutes() {
             </RequirePermission>
           }
         />
+        {MASTER_ROUTES.map((route) => (
+          <Route
+            key={route.path}
+            path={route.path}
+            element={<RequirePermission permission={route.permission}>{route.element}</RequirePermission>}
+          />
+        ))}
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

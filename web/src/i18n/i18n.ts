@@ -72,11 +72,33 @@ export async function changeLocale(locale: Locale): Promise<void> {
   await i18next.changeLanguage(locale);
 }
 
+/** Dictionary groups that label codes coming from the server. */
+export type LabelGroup =
+  | 'audit.entities'
+  | 'audit.actions'
+  | 'enums.regionLevels'
+  | 'enums.areaTypes'
+  | 'enums.tierSources'
+  | 'enums.calendarSources'
+  | 'enums.outletTypes'
+  | 'enums.outletStatuses'
+  | 'enums.serviceTypes'
+  | 'enums.salesChannels'
+  | 'enums.dealerTiers'
+  | 'enums.warrantyStatuses'
+  | 'enums.phoneLabels'
+  | 'enums.coverageRoles'
+  | 'enums.qualificationGaps'
+  | 'enums.importEntities'
+  | 'enums.grades'
+  | 'enums.bands'
+  | 'enums.skillLevels';
+
 /**
- * Labels for codes the server may add before the dictionary knows them (audit entities/actions).
+ * Labels for codes the server may add before the dictionary knows them (audit entities/actions, enums).
  * Returns null for unknown codes so the caller can mark them instead of inventing a label.
  */
-export function optionalLabel(group: 'audit.entities' | 'audit.actions', code: string): string | null {
+export function optionalLabel(group: LabelGroup, code: string | number): string | null {
   const key = `${group}.${code}`;
   if (!i18next.exists(key)) return null;
   // The key is only known at run time; exists() above proved it is in the dictionary.

@@ -15,10 +15,17 @@ import {
   Typography,
 } from 'antd';
 import type { MenuProps } from 'antd';
-import { LogoutOutlined, MenuOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DatabaseOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SearchOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe, useAuth } from '../app/auth-context';
 import { WORKBENCH_ICONS, navItemsFor } from '../app/navigation';
+import type { NavItem } from '../app/navigation';
 import { ErrorBoundary } from '../components/error-boundary';
 import { LanguageSwitch } from '../components/language-switch';
 import { PageSkeleton } from '../components/page-skeleton';
@@ -26,6 +33,7 @@ import { roleLabel, scopeLabel } from '../lib/labels';
 import { BrandMark } from './brand-mark';
 
 const SIDER_WIDTH = 224;
+const MASTER_GROUP = 'group:master';
 
 function selectedKey(pathname: string, keys: string[]): string {
   // Longest prefix wins so /admin/users/123 still highlights "Users".
@@ -47,31 +55,49 @@ export function AppLayout() {
   const isMobile = screens.lg === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const menuItems = useMemo<NonNullable<MenuProps['items']>>(
-    () => [
+  const menuItems = useMemo<NonNullable<MenuProps['items']>>(() => {
+    const available = navItemsFor(me);
+    const entry = (item: NavItem) => ({
+      key: item.path,
+      icon: item.icon,
+      label: <Link to={item.path}>{t(item.labelKey)}</Link>,
+    });
+    const master = available.filter((item) => item.group === 'master');
+    return [
       {
         key: '/',
         icon: WORKBENCH_ICONS[me.role],
         label: <Link to="/">{t(`workbench.${me.role}.menu`)}</Link>,
       },
-      ...navItemsFor(me).map((item) => ({
-        key: item.path,
-        icon: item.icon,
-        label: <Link to={item.path}>{t(item.labelKey)}</Link>,
-      })),
-    ],
-    [me, t],
-  );
+      ...(master.length > 0
+        ? [
+            {
+              key: MASTER_GROUP,
+              icon: <DatabaseOutlined />,
+              label: t('nav.masterData'),
+              children: master.map(entry),
+            },
+          ]
+        : []),
+      ...available.filter((item) => item.group === undefined).map(entry),
+    ];
+  }, [me, t]);
   const current = selectedKey(
     location.pathname,
-    menuItems.flatMap((item) => (item && typeof item.key === 'string' ? [item.key] : [])),
+    navItemsFor(me)
+      .map((item) => item.path)
+      .concat('/'),
   );
+  // The group starts open: it is where most pages live, and a closed group hides them one click away.
+  const [openKeys, setOpenKeys] = useState<string[]>([MASTER_GROUP]);
 
   const menu = (
     <Menu
       theme="dark"
       mode="inline"
       selectedKeys={[current]}
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
       items={menuItems}
       onClick={() => setDrawerOpen(false)}
       style={{ borderInlineEnd: 0 }}

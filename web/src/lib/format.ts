@@ -70,3 +70,18 @@ export function businessDayStartIso(day: string): string {
 export function businessDayEndIso(day: string): string {
   return dayjs.tz(day, BUSINESS_TZ).add(1, 'day').startOf('day').toISOString();
 }
+
+/**
+ * A revealed number as people read it aloud: mainland mobiles as `138 1234 5678`, landlines with their
+ * area code restored (`020 8765 4321`); anything else is shown as stored.
+ */
+export function formatPhone(e164: string | null | undefined): string | undefined {
+  if (!e164) return undefined;
+  const national = e164.startsWith('+86') ? e164.slice(3) : null;
+  if (national === null) return e164;
+  if (/^1\d{10}$/.test(national))
+    return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+  // Beijing, Shanghai, Tianjin, Chongqing and the 02x cities have two-digit area codes after the 0.
+  const areaLength = /^(10|2\d)/.test(national) ? 2 : 3;
+  return `0${national.slice(0, areaLength)} ${national.slice(areaLength)}`;
+}

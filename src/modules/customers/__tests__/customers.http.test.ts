@@ -43,7 +43,7 @@ describe('customers and units (MD-1, MD-3, MD-4, MD-5, SEC-1)', () => {
     expect(zhang.nameMasked).toBe('张*');
     expect(zhang.phones.map((p) => [p.masked, p.isPrimary])).toEqual([
       ['138****5678', true],
-      ['203****1234', false],
+      ['020****1234', false],
     ]);
     expect(zhang.addresses).toHaveLength(1);
     expect(zhang.addresses[0]).toMatchObject({

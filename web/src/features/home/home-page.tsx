@@ -4,6 +4,7 @@ import { useMe } from '../../app/auth-context';
 import { PageHeader } from '../../components/page-header';
 import { roleLabel, scopeLabel } from '../../lib/labels';
 import { AdminWorkbench } from './admin-workbench';
+import { MasterShortcuts } from './master-shortcuts';
 import { UpcomingWorkbench } from './upcoming-workbench';
 
 /** The landing page: each role sees its own workbench (UI.md "Shape"). */
@@ -24,7 +25,14 @@ export function HomePage() {
           </Space>
         }
       />
-      {me.role === 'admin' ? <AdminWorkbench /> : <UpcomingWorkbench />}
+      {me.role === 'admin' ? (
+        <AdminWorkbench />
+      ) : (
+        <>
+          <MasterShortcuts />
+          <UpcomingWorkbench />
+        </>
+      )}
     </>
   );
 }

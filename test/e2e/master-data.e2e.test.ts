@@ -1,0 +1,282 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './api-session.ts';
+import type { ApiSession } from './api-session.ts';
+import { repoRoot, startServer } from './server-harness.ts';
+import type { RunningServer } from './server-harness.ts';
+
+const SCREENSHOTS = path.join(repoRoot, 'docs', 'screenshots');
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 375, height: 812 };
+const PASSWORD = 'demo1234';
+/** The demo outlet the outlet-scoped demo accounts belong to (README "Demo logins"). */
+const DEMO_OUTLET = '广州天河美家电器服务部';
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let admin: ApiSession | undefined;
+
+interface Session {
+  page: Page;
+  problems: string[];
+  close: () => Promise<void>;
+}
+
+async function open(viewport: { width: number; height: number }): Promise<Session> {
+  if (!browser || !server) throw new Error('not started');
+  const context = await browser.newContext({
+    viewport,
+    baseURL: server.baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const text = message.text();
+    // The session probe before sign-in answers 401 by design; the browser logs every non-2xx fetch.
+    if (/status of 401/.test(text)) return;
+    problems.push(`${message.type()}: ${text}`);
+  });
+  return { page, problems, close: () => context.close() };
+}
+
+/** Waits until nothing is loading, so screenshots show settled pages rather than skeletons. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.locator('.ant-skeleton').count(), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => page.locator('.ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
+  // A toast belongs to the moment it reports, not to the page the picture is meant to show.
+  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+  // Let antd's motion finish (drawers, popovers) before the picture is taken.
+  await page.waitForTimeout(500);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: false });
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+async function chooseLanguage(page: Page, label: '中文' | 'English'): Promise<void> {
+  await page.locator('.app-header .ant-segmented').getByText(label, { exact: true }).click();
+}
+
+/** `+8613812345678` → `138 1234 5678`: typed the way an agent reads a caller ID aloud. */
+function spokenMobile(e164: string): string {
+  const national = e164.replace(/^\+86/, '');
+  return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+}
+
+interface CustomerPage {
+  items: { id: string; code: string; unitCount: number }[];
+  total: number;
+}
+
+interface Revealed {
+  phones: { id: string; number: string }[];
+}
+
+/** A demo customer with at least one unit and a mobile number, found the way the brief says: list, then reveal. */
+async function demoCaller(): Promise<{ id: string; code: string; mobile: string }> {
+  if (!admin) throw new Error('not started');
+  const first = await admin.get<CustomerPage>('/api/customers?pageSize=1');
+  expect(first.total, 'the demo data must contain customers').toBeGreaterThan(0);
+  // The first customer is the one the brief names; if it owns nothing, look a little further for one that does.
+  const candidates =
+    (first.items[0]?.unitCount ?? 0) > 0
+      ? first.items
+      : (await admin.get<CustomerPage>('/api/customers?pageSize=50')).items.filter((c) => c.unitCount > 0);
+  for (const customer of candidates) {
+    const revealed = await admin.post<Revealed>(`/api/customers/${encodeURIComponent(customer.id)}/reveal`);
+    const mobile = revealed.phones.map((p) => p.number).find((n) => /^\+861\d{10}$/.test(n));
+    if (mobile) return { id: customer.id, code: customer.code, mobile };
+  }
+  throw new Error('No demo customer with units and a mobile number');
+}
+
+interface OutletDetail {
+  id: string;
+  version: number;
+  coverage: {
+    regions: { regionCode: string; role: string }[];
+    services: { categoryCode: string; serviceType: string }[];
+  };
+}
+
+describe('master data (real server, real Chromium)', () => {
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await startServer();
+    admin = await apiSession(server.baseUrl, 'admin', PASSWORD);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('MD-4 agent: the workbench leads to the look-up, a typed number finds the customer with all units and warranty', async () => {
+    const caller = await demoCaller();
+    const { page, problems, close } = await open(DESKTOP);
+    await login(page, 'agent');
+
+    await page.getByRole('button', { name: '查询来电用户' }).click();
+    await page.waitForURL('**/master/customers');
+    // UI.md: the phone field has focus on load, so the agent can type at once.
+    await expect
+      .poll(() => page.evaluate<string | undefined>('document.activeElement?.id'))
+      .toBe('caller-phone');
+    await page.keyboard.type(spokenMobile(caller.mobile));
+
+    const match = page.locator('.lookup-match').first();
+    await match.waitFor();
+    await expect.poll(() => match.getByText(caller.code).isVisible()).toBe(true);
+    // Masked until revealed (MD-5): a name with a star and no full number on screen.
+    await expect.poll(() => match.locator('.customer-name h4').innerText()).toContain('*');
+    expect(await match.getByText(caller.mobile.slice(3)).count()).toBe(0);
+    const badges = match.locator('.warranty-badge');
+    await expect.poll(() => badges.count()).toBeGreaterThan(0);
+    const units = await match.locator('.unit-table .ant-table-row').count();
+    expect(await badges.count()).toBe(units);
+    for (const label of await badges.allInnerTexts())
+      expect(label.trim()).toMatch(/^(保内|仅主要部件保修|保外)$/);
+    await expect.poll(() => match.getByText('暂无历史工单', { exact: false }).isVisible()).toBe(true);
+    await shot(page, 'customer-lookup-zh-CN.png');
+
+    // The badge explains itself: rule, dates and the policy version that decided it.
+    await badges.first().hover();
+    const why = page.locator('.ant-popover').filter({ hasText: '保修判定依据' });
+    await why.waitFor();
+    expect(await why.innerText()).toMatch(/md\.sanbao\.windows.*v\d+/s);
+    await page.mouse.move(0, 0);
+
+    // The reveal is a separate, audited step.
+    await match.getByRole('button', { name: '显示完整信息' }).click();
+    await expect.poll(() => match.getByText(spokenMobile(caller.mobile)).isVisible()).toBe(true);
+
+    // Clearing the number ends this call; the next look-up starts masked again.
+    await page.locator('#caller-phone').fill('');
+    await expect.poll(() => page.locator('.lookup-match').count()).toBe(0);
+    await chooseLanguage(page, 'English');
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Customers', exact: true }).isVisible())
+      .toBe(true);
+    await page.locator('#caller-phone').fill(caller.mobile);
+    await expect.poll(() => page.locator('.lookup-match .warranty-badge').count()).toBe(units);
+    await expect.poll(() => page.locator('.lookup-match .customer-name h4').innerText()).toContain('*');
+    for (const label of await page.locator('.lookup-match .warranty-badge').allInnerTexts()) {
+      expect(label.trim()).toMatch(/^(In warranty|Key parts only|Out of warranty)$/);
+    }
+    await shot(page, 'customer-lookup-en-US.png');
+    await chooseLanguage(page, '中文');
+    await expect
+      .poll(() => page.getByRole('heading', { name: '用户档案', exact: true }).isVisible())
+      .toBe(true);
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('MD-4 agent on a 375 px phone: the look-up fits the screen', async () => {
+    const caller = await demoCaller();
+    const { page, problems, close } = await open(PHONE);
+    await login(page, 'agent');
+    await page.goto('/master/customers');
+    await page.locator('#caller-phone').fill(spokenMobile(caller.mobile));
+    await expect.poll(() => page.locator('.lookup-match .warranty-badge').count()).toBeGreaterThan(0);
+    // A string expression because this file is type-checked without the DOM library.
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'customer-lookup-zh-CN-375.png');
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('NET-2 admin: adds a district with the cascader, makes it a backup, ticks a service and saves', async () => {
+    if (!admin) throw new Error('not started');
+    const { page, problems, close } = await open(DESKTOP);
+    await login(page, 'admin');
+    await page.getByRole('menuitem', { name: '服务网点' }).click();
+    await page.waitForURL('**/master/outlets');
+    await page.getByPlaceholder('网点编码或名称').fill(DEMO_OUTLET);
+    await page.getByPlaceholder('网点编码或名称').press('Enter');
+    await page.getByRole('link', { name: DEMO_OUTLET }).click();
+    await page.waitForURL('**/master/outlets/*');
+    const outletId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    const before = await admin.get<OutletDetail>(`/api/outlets/${encodeURIComponent(outletId)}`);
+    expect(before.coverage.regions.some((r) => r.regionCode === '440105')).toBe(false);
+
+    await page.getByRole('tab', { name: '服务范围' }).click();
+    await page.locator('.coverage-cascader').click();
+    const popup = page.locator('.ant-cascader-dropdown:visible');
+    await popup.locator('.ant-cascader-menu-item[title="广东省"]').click();
+    await popup.locator('.ant-cascader-menu-item[title="广州市"]').click();
+    await popup.locator('.ant-cascader-menu-item[title="海珠区"] .ant-cascader-checkbox').click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /添\s*加/ }).click();
+
+    const row = page.locator('.ant-table-row', { hasText: '广东省 / 广州市 / 海珠区' });
+    await row.waitFor();
+    await row.getByText('备份网点', { exact: true }).click();
+    await page.getByRole('checkbox', { name: '冰箱 · 维修' }).check();
+    await expect.poll(() => page.getByText('有未保存的修改').isVisible()).toBe(true);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await shot(page, 'outlet-editor-zh-CN.png');
+
+    await page.getByRole('button', { name: '保存服务范围' }).click();
+    await page
+      .locator('.ant-modal-confirm-btns')
+      .getByRole('button', { name: /确\s*认/ })
+      .click();
+    await expect.poll(() => page.getByText('服务范围已保存').isVisible()).toBe(true);
+
+    const after = await admin.get<OutletDetail>(`/api/outlets/${encodeURIComponent(outletId)}`);
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.coverage.regions.find((r) => r.regionCode === '440105')?.role).toBe('backup');
+    expect(
+      after.coverage.services.some((s) => s.categoryCode === 'refrigerator' && s.serviceType === 'repair'),
+    ).toBe(true);
+    // Everything that was covered before is still covered.
+    for (const region of before.coverage.regions) {
+      expect(
+        after.coverage.regions.some((r) => r.regionCode === region.regionCode),
+        region.regionCode,
+      ).toBe(true);
+    }
+
+    await chooseLanguage(page, 'English');
+    await expect.poll(() => page.getByRole('tab', { name: 'Coverage' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('广东省 / 广州市 / 海珠区').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Save coverage' }).isDisabled()).toBe(true);
+    await shot(page, 'outlet-editor-en-US.png');
+    await chooseLanguage(page, '中文');
+    await expect.poll(() => page.getByRole('tab', { name: '服务范围' }).isVisible()).toBe(true);
+    await close();
+    expect(problems).toEqual([]);
+  });
+});
