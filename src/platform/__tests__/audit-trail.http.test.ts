@@ -4,6 +4,7 @@ import type { Harness } from '../../../test/harness.ts';
 import { createHarness, OUTLET_A } from '../../../test/harness.ts';
 import { catalogAuditSteps } from '../../modules/catalog/__tests__/catalog-audit.steps.ts';
 import { masterDataAuditSteps } from '../../modules/customers/__tests__/master-data-audit.steps.ts';
+import { ordersAuditSteps } from '../../modules/work-orders/__tests__/orders-audit.steps.ts';
 import { systemContext } from '../auth/actor.ts';
 import { emitEvent } from '../outbox/outbox.ts';
 
@@ -195,6 +196,7 @@ const steps: AuditStep[] = [
   ...catalogAuditSteps,
   ...masterDataAuditSteps,
   importStep,
+  ...ordersAuditSteps,
   ...platformSteps.filter((s) => s.route === 'POST /api/auth/logout'),
 ];
 
