@@ -60,6 +60,8 @@ export interface BuildAppOptions {
   logger?: Logger;
   businessTimeZone?: string;
   secureCookies?: boolean;
+  /** Where uploaded files (order photos) are stored; tests default to a temporary folder. */
+  filesDir?: string;
   /** Folder with the built web UI; absent or missing ⇒ API only. */
   webDir?: string;
   /** Start the outbox relay and pg-boss workers (off in most tests, which drive the bus by hand). */
@@ -70,7 +72,11 @@ export interface BuildAppOptions {
 
 export const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
-export function createServices(deps: PlatformDeps, store: ReturnType<typeof createPolicyStore>) {
+export function createServices(
+  deps: PlatformDeps,
+  store: ReturnType<typeof createPolicyStore>,
+  options: { filesDir?: string | undefined } = {},
+) {
   const outletDirectory = createOutletDirectory(deps);
   const userDirectory = createUserDirectory(deps.database.db);
   return {
@@ -79,7 +85,7 @@ export function createServices(deps: PlatformDeps, store: ReturnType<typeof crea
     outlets: createOutletsService(deps),
     catalog: createCatalogService(deps),
     customers: createCustomersService(deps),
-    workOrders: createWorkOrdersService(deps),
+    workOrders: createWorkOrdersService(deps, { filesDir: options.filesDir }),
     policies: createPolicyService(deps, store, userDirectory),
     audit: createAuditService(deps, userDirectory),
     notifications: createNotificationsService(deps),
@@ -110,7 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{
     afterCommit: () => void bus.nudge(),
     sleep: options.sleep ?? realSleep,
   };
-  const services = createServices(deps, store);
+  const services = createServices(deps, store, { filesDir: options.filesDir });
   const imports = createImportsService(deps, [
     modelsImporter(services.catalog),
     outletsImporter(services.outlets, database.db),

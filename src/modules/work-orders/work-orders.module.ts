@@ -7,9 +7,13 @@ import { createOrdersService } from './orders.service.ts';
 import { ordersRoutes } from './orders.routes.ts';
 
 /** Order intake and lifecycle (orders.*) and field work and monitoring (field.*) over one order store. */
-export function createWorkOrdersService(deps: PlatformDeps) {
+export function createWorkOrdersService(deps: PlatformDeps, options: { filesDir?: string | undefined } = {}) {
   const store = createOrderStore(deps);
-  return { store, orders: createOrdersService(deps, store), field: createFieldService(deps, store) };
+  return {
+    store,
+    orders: createOrdersService(deps, store),
+    field: createFieldService(deps, store, options.filesDir ? { filesDir: options.filesDir } : {}),
+  };
 }
 
 export type WorkOrdersService = ReturnType<typeof createWorkOrdersService>;

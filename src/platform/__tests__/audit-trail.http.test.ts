@@ -5,6 +5,7 @@ import { createHarness, OUTLET_A } from '../../../test/harness.ts';
 import { catalogAuditSteps } from '../../modules/catalog/__tests__/catalog-audit.steps.ts';
 import { masterDataAuditSteps } from '../../modules/customers/__tests__/master-data-audit.steps.ts';
 import { ordersAuditSteps } from '../../modules/work-orders/__tests__/orders-audit.steps.ts';
+import { fieldAuditSteps } from '../../modules/work-orders/__tests__/field-audit.steps.ts';
 import { systemContext } from '../auth/actor.ts';
 import { emitEvent } from '../outbox/outbox.ts';
 
@@ -197,6 +198,7 @@ const steps: AuditStep[] = [
   ...masterDataAuditSteps,
   importStep,
   ...ordersAuditSteps,
+  ...fieldAuditSteps,
   ...platformSteps.filter((s) => s.route === 'POST /api/auth/logout'),
 ];
 
