@@ -146,8 +146,9 @@ describe('master data (real server, real Chromium)', () => {
     const { page, problems, close } = await open(DESKTOP);
     await login(page, 'agent');
 
-    await page.getByRole('button', { name: '查询来电用户' }).click();
-    await page.waitForURL('**/master/customers');
+    // The agent lands on order intake now; the customer archive is one menu click away.
+    await page.waitForURL('**/orders/new');
+    await page.goto('/master/customers');
     // UI.md: the phone field has focus on load, so the agent can type at once.
     await expect
       .poll(() => page.evaluate<string | undefined>('document.activeElement?.id'))

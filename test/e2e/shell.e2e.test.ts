@@ -262,7 +262,8 @@ describe('console shell (real server, real Chromium)', () => {
       .toBe(true);
     await expect.poll(() => desktop.page.getByRole('menuitem', { name: '派工看板' }).isVisible()).toBe(true);
     expect(await desktop.page.getByRole('menuitem', { name: '制度参数' }).count()).toBe(0);
-    await expect.poll(() => desktop.page.getByText('该工作台将随后续版本上线').isVisible()).toBe(true);
+    // The dispatcher's workbench is the dispatch board now (UI.md "Each role lands on its workbench").
+    await expect.poll(() => desktop.page.locator('.board-column').count()).toBe(4);
     await shot(desktop.page, 'home-dispatcher-zh-CN.png');
     await desktop.page.goto('/admin/policies');
     await expect.poll(() => desktop.page.getByText('无权访问').isVisible()).toBe(true);
@@ -303,9 +304,7 @@ describe('console shell (real server, real Chromium)', () => {
       .poll(() => page.getByRole('heading', { name: 'Dispatch board', exact: true }).isVisible())
       .toBe(true);
     await expect.poll(() => page.getByRole('menuitem', { name: 'Dispatch board' }).isVisible()).toBe(true);
-    await expect
-      .poll(() => page.getByText('This workbench arrives with a later release').isVisible())
-      .toBe(true);
+    await expect.poll(() => page.locator('.board-column').count()).toBe(4);
     await shot(page, 'home-dispatcher-en-US.png');
     await chooseLanguage(page, '中文');
     await expect

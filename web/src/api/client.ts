@@ -49,6 +49,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** The session probe at start-up wants a plain 401, not a redirect. */
   redirectOn401?: boolean;
+  /** Sent as `Idempotency-Key`: one per submit, so a retried click cannot create the record twice. */
+  idempotencyKey?: string;
 }
 
 function readCookie(name: string): string | null {
@@ -113,6 +115,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers[CSRF_HEADER] = csrf;

@@ -22,6 +22,8 @@ import {
   IdcardOutlined,
   BarcodeOutlined,
   ShoppingOutlined,
+  FileAddOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Me, Role } from '../api/types';
 
@@ -36,7 +38,11 @@ export type NavLabelKey =
   | 'nav.dealers'
   | 'nav.outlets'
   | 'nav.engineers'
-  | 'nav.import';
+  | 'nav.import'
+  | 'orders.nav.list'
+  | 'orders.nav.intake'
+  | 'orders.nav.board'
+  | 'orders.nav.jobs';
 
 export interface NavItem {
   path: string;
@@ -66,6 +72,20 @@ export const WORKBENCH_ICONS: Record<Role, ReactNode> = {
 
 /** Pages beyond the workbench; shown only when the permission is held, never greyed out. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    path: '/orders/new',
+    icon: <FileAddOutlined />,
+    labelKey: 'orders.nav.intake',
+    permission: 'order.create',
+  },
+  {
+    path: '/dispatch/board',
+    icon: <ScheduleOutlined />,
+    labelKey: 'orders.nav.board',
+    permission: 'order.monitor',
+  },
+  { path: '/engineer/jobs', icon: <ToolOutlined />, labelKey: 'orders.nav.jobs', permission: 'order.field' },
+  { path: '/orders', icon: <UnorderedListOutlined />, labelKey: 'orders.nav.list', permission: 'order.read' },
   // The agent's look-up comes first: it is the screen used with a customer on the line.
   {
     path: '/master/customers',
@@ -128,6 +148,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/admin/audit', icon: <AuditOutlined />, labelKey: 'nav.audit', permission: 'audit.read' },
 ];
 
+/** Workbenches that are a page of their own: the home menu item already leads there. */
+const WORKBENCH_PATHS: Partial<Record<Role, string>> = {
+  agent: '/orders/new',
+  dispatcher: '/dispatch/board',
+  engineer: '/engineer/jobs',
+};
+
 export function navItemsFor(me: Me): NavItem[] {
-  return NAV_ITEMS.filter((item) => me.permissions.includes(item.permission));
+  return NAV_ITEMS.filter(
+    (item) => me.permissions.includes(item.permission) && item.path !== WORKBENCH_PATHS[me.role],
+  );
 }

@@ -45,6 +45,22 @@ const ImportPage = lazy(() =>
   import('../features/master/import/import-page').then((m) => ({ default: m.ImportPage })),
 );
 
+const IntakePage = lazy(() =>
+  import('../features/orders/intake/intake-page').then((m) => ({ default: m.IntakePage })),
+);
+const OrdersPage = lazy(() =>
+  import('../features/orders/list/orders-page').then((m) => ({ default: m.OrdersPage })),
+);
+const OrderDetailPage = lazy(() =>
+  import('../features/orders/detail/order-detail-page').then((m) => ({ default: m.OrderDetailPage })),
+);
+const DispatchBoardPage = lazy(() =>
+  import('../features/dispatch/board-page').then((m) => ({ default: m.DispatchBoardPage })),
+);
+const EngineerJobsPage = lazy(() =>
+  import('../features/engineer/jobs-page').then((m) => ({ default: m.EngineerJobsPage })),
+);
+
 /** Master-data pages and the permission each needs to be opened at all. */
 const MASTER_ROUTES: { path: string; permission: string; element: ReactNode }[] = [
   { path: 'master/regions', permission: 'catalog.read', element: <RegionsPage /> },
@@ -56,6 +72,11 @@ const MASTER_ROUTES: { path: string; permission: string; element: ReactNode }[] 
   { path: 'master/outlets/:id', permission: 'outlet.read', element: <OutletDetailPage /> },
   { path: 'master/engineers', permission: 'engineer.read', element: <EngineersPage /> },
   { path: 'master/import', permission: 'import.run', element: <ImportPage /> },
+  { path: 'orders/new', permission: 'order.create', element: <IntakePage /> },
+  { path: 'orders', permission: 'order.read', element: <OrdersPage /> },
+  { path: 'orders/:id', permission: 'order.read', element: <OrderDetailPage /> },
+  { path: 'dispatch/board', permission: 'order.monitor', element: <DispatchBoardPage /> },
+  { path: 'engineer/jobs', permission: 'order.field', element: <EngineerJobsPage /> },
 ];
 
 export function AppRoutes() {

@@ -92,14 +92,28 @@ export type LabelGroup =
   | 'enums.importEntities'
   | 'enums.grades'
   | 'enums.bands'
-  | 'enums.skillLevels';
+  | 'enums.skillLevels'
+  | 'orders.statuses'
+  | 'orders.types'
+  | 'orders.channels'
+  | 'orders.modes'
+  | 'orders.slaStates'
+  | 'orders.closingBases'
+  | 'orders.redispatchReasons'
+  | 'orders.contactReasons'
+  | 'orders.tripCauses'
+  | 'orders.resultCodes'
+  | 'orders.actions'
+  | 'orders.reasonCodes';
 
 /**
  * Labels for codes the server may add before the dictionary knows them (audit entities/actions, enums).
  * Returns null for unknown codes so the caller can mark them instead of inventing a label.
  */
 export function optionalLabel(group: LabelGroup, code: string | number): string | null {
-  const key = `${group}.${code}`;
+  // Work-order codes may hold i18next separators ('close:completed', 'WO-8.1'); their keys use '_' instead.
+  const safe = group.startsWith('orders.') ? String(code).replace(/[.:]/g, '_') : code;
+  const key = `${group}.${safe}`;
   if (!i18next.exists(key)) return null;
   // The key is only known at run time; exists() above proved it is in the dictionary.
   return i18next.t(key as never);

@@ -1,5 +1,7 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { useAuth } from '../../app/auth-context';
 import { useMe } from '../../app/auth-context';
 import { PageHeader } from '../../components/page-header';
 import { roleLabel, scopeLabel } from '../../lib/labels';
@@ -11,6 +13,11 @@ import { UpcomingWorkbench } from './upcoming-workbench';
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
+  const { can } = useAuth();
+  // Roles whose workbench has shipped land on it directly (UI.md "Each role lands on its workbench").
+  if (me.role === 'agent' && can('order.create')) return <Navigate to="/orders/new" replace />;
+  if (me.role === 'dispatcher' && can('order.monitor')) return <Navigate to="/dispatch/board" replace />;
+  if (me.role === 'engineer' && can('order.field')) return <Navigate to="/engineer/jobs" replace />;
   return (
     <>
       <PageHeader

@@ -27,6 +27,8 @@ interface Props {
   phoneAdder?: ReactNode;
   addressAdder?: ReactNode;
   onOpenMerged?: (id: string) => void;
+  /** Adds a "New order" button to each unit row. */
+  onNewOrderForUnit?: (unitId: string) => void;
 }
 
 export function CustomerName({ customer, reveal }: Pick<Props, 'customer' | 'reveal'>) {
@@ -79,6 +81,7 @@ export function CustomerDetailView(props: Props) {
     phoneAdder,
     addressAdder,
     onOpenMerged,
+    onNewOrderForUnit,
   } = props;
   const { t } = useTranslation();
   const mergedIntoId = customer.mergedIntoId;
@@ -200,7 +203,7 @@ export function CustomerDetailView(props: Props) {
       <Typography.Title level={5} className="section-title">
         {t('customers.units', { count: customer.units.length })}
       </Typography.Title>
-      <UnitTable units={customer.units} />
+      <UnitTable units={customer.units} onNewOrder={onNewOrderForUnit} />
       <Typography.Title level={5} className="section-title">
         {t('customers.orders', { count: customer.orders.length })}
       </Typography.Title>

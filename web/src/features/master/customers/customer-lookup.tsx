@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Card, Empty, Input, Space, Spin, Typography } from 'antd';
 import type { InputRef } from 'antd';
-import { FolderOpenOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
+import { FileAddOutlined, FolderOpenOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import type { CustomerDetail } from '../../../api/master-data';
@@ -24,17 +24,25 @@ interface Props {
   onCreate: (phone: string) => void;
   /** Bumped after a change elsewhere (a unit registered) so the shown result is fetched again. */
   refreshKey: number;
+  /** Offers "New order" per customer and per unit when given (and the role may take orders). */
+  onNewOrder?: (customer: CustomerDetail, unitId?: string) => void;
+  /** Told about every answer, so intake can pick a single match at once. */
+  onMatches?: (matches: CustomerDetail[], phone: string) => void;
+  initialPhone?: string;
 }
 
 /**
  * The agent's first move with a customer on the line (UI.md "Agent intake"): the phone field has focus on
  * load and a complete number is looked up at once, without pressing anything.
  */
-export function CustomerLookup({ onOpen, onAddUnit, onCreate, refreshKey }: Props) {
+export function CustomerLookup(props: Props) {
+  const { onOpen, onAddUnit, onCreate, refreshKey, onNewOrder, onMatches, initialPhone } = props;
   const { t } = useTranslation();
   const { can } = useAuth();
   const input = useRef<InputRef>(null);
-  const [raw, setRaw] = useState('');
+  const [raw, setRaw] = useState(initialPhone ?? '');
+  const onMatchesRef = useRef(onMatches);
+  onMatchesRef.current = onMatches;
   const [result, setResult] = useState<LookupResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
@@ -60,7 +68,10 @@ export function CustomerLookup({ onOpen, onAddUnit, onCreate, refreshKey }: Prop
           { phone: digits },
           { signal: controller.signal },
         )
-        .then((answer) => setResult({ phone: digits, matches: answer.matches, serial: ++serial.current }))
+        .then((answer) => {
+          setResult({ phone: digits, matches: answer.matches, serial: ++serial.current });
+          onMatchesRef.current?.(answer.matches, digits);
+        })
         .catch((caught: unknown) => {
           if (!controller.signal.aborted) setError(caught);
         })
@@ -128,6 +139,7 @@ export function CustomerLookup({ onOpen, onAddUnit, onCreate, refreshKey }: Prop
           customer={customer}
           onOpen={onOpen}
           onAddUnit={onAddUnit}
+          onNewOrder={can('order.create') ? onNewOrder : undefined}
         />
       ))}
     </Card>
@@ -138,10 +150,12 @@ function LookupMatch({
   customer,
   onOpen,
   onAddUnit,
+  onNewOrder,
 }: {
   customer: CustomerDetail;
   onOpen: (id: string) => void;
   onAddUnit: (customer: CustomerDetail) => void;
+  onNewOrder?: (customer: CustomerDetail, unitId?: string) => void;
 }) {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -152,8 +166,16 @@ function LookupMatch({
         customer={customer}
         reveal={reveal}
         onOpenMerged={onOpen}
+        onNewOrderForUnit={
+          onNewOrder && !customer.mergedIntoId ? (unitId) => onNewOrder(customer, unitId) : undefined
+        }
         actions={
           <Space wrap>
+            {onNewOrder && !customer.mergedIntoId ? (
+              <Button type="primary" icon={<FileAddOutlined />} onClick={() => onNewOrder(customer)}>
+                {t('orders.intake.newOrder')}
+              </Button>
+            ) : null}
             {can('customer.write') && !customer.mergedIntoId ? (
               <Button icon={<PlusOutlined />} onClick={() => onAddUnit(customer)}>
                 {t('customers.addUnit')}

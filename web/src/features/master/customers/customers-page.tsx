@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { Button, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +29,8 @@ export function CustomersPage() {
   const [refreshKey, setRefreshKey] = useState(0);
   const refresh = () => setRefreshKey((value) => value + 1);
   const open = (id: string) => update({ id });
+  const navigate = useNavigate();
+  const [lookupPhone, setLookupPhone] = useState('');
 
   return (
     <>
@@ -49,6 +52,12 @@ export function CustomersPage() {
         onOpen={open}
         onAddUnit={setAddingUnitTo}
         onCreate={(phone) => setCreatingWith(phone)}
+        onMatches={(_, phone) => setLookupPhone(phone)}
+        onNewOrder={(customer, unitId) => {
+          const query = new URLSearchParams({ phone: lookupPhone, customerId: customer.id });
+          if (unitId) query.set('unitId', unitId);
+          void navigate(`/orders/new?${query.toString()}`);
+        }}
       />
       <CustomerList refreshKey={refreshKey} />
       <CustomerDrawer

@@ -1,4 +1,6 @@
-import { Empty, Table, Typography } from 'antd';
+import { Button, Empty, Table, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { FileAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../api/master-data';
 import { CodeLabel } from '../../../components/code-label';
@@ -7,8 +9,27 @@ import { CategoryLabel } from '../shared/category-label';
 import { WarrantyBadge } from './warranty-badge';
 
 /** MD-4: every unit a customer owns, with purchase and registration dates and the warranty picture. */
-export function UnitTable({ units }: { units: Unit[] }) {
+export function UnitTable({ units, onNewOrder }: { units: Unit[]; onNewOrder?: (unitId: string) => void }) {
   const { t } = useTranslation();
+  const orderColumn: TableColumnsType<Unit> = onNewOrder
+    ? [
+        {
+          key: 'newOrder',
+          width: 56,
+          fixed: 'right',
+          render: (_, unit) => (
+            <Tooltip title={t('orders.intake.newOrderForUnit')}>
+              <Button
+                size="small"
+                icon={<FileAddOutlined />}
+                aria-label={t('orders.intake.newOrderForUnit')}
+                onClick={() => onNewOrder(unit.id)}
+              />
+            </Tooltip>
+          ),
+        },
+      ]
+    : [];
   return (
     <Table<Unit>
       size="small"
@@ -16,6 +37,7 @@ export function UnitTable({ units }: { units: Unit[] }) {
       pagination={false}
       dataSource={units}
       className="unit-table"
+      scroll={onNewOrder ? { x: 'max-content' } : undefined}
       locale={{
         emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customers.unitsEmpty')} />,
       }}
@@ -84,6 +106,7 @@ export function UnitTable({ units }: { units: Unit[] }) {
           width: 150,
           render: (_, unit) => <WarrantyBadge warranty={unit.warranty} />,
         },
+        ...orderColumn,
       ]}
     />
   );
