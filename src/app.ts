@@ -129,6 +129,22 @@ export async function buildApp(options: BuildAppOptions): Promise<{
     loggerInstance: logger.child({}, { redact: logRedactPaths }) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // Requests Node's HTTP parser cannot read (raw spaces or bytes in the URL, broken headers) still get a
+    // problem+json answer rather than Node's bare text.
+    clientErrorHandler: (_err, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify({
+        type: 'https://aftersales.dev/problems/bad-request',
+        title: 'Bad request',
+        status: 400,
+        detail:
+          'The request could not be read: encode the URL (spaces and non-ASCII characters) and check the headers.',
+        code: 'BAD_REQUEST',
+      });
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
     // Router-level rejections (over-long or malformed URL parameters) get the same problem+json as the rest.
     frameworkErrors: (error, _request, reply) => {
       const tooLong = (error as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH';

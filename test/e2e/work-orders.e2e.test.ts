@@ -126,7 +126,9 @@ describe('work orders (real server, real Chromium)', () => {
     try {
       await login(page, 'agent');
       await page.waitForURL(/\/orders\/new/);
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('caller-phone');
+      await expect
+        .poll(() => page.evaluate<string | undefined>('document.activeElement?.id'))
+        .toBe('caller-phone');
       await page.locator('#caller-phone').fill(who.spoken);
       const fault = page.locator('.intake-form-card textarea');
       await fault.waitFor();
@@ -214,7 +216,7 @@ describe('work orders (real server, real Chromium)', () => {
       await page.waitForURL(/\/engineer\/jobs/);
       await page.locator('.engineer-jobs .ant-segmented').waitFor();
       await shot(page, 'engineer-jobs-zh-CN-375.png');
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
       expect(width).toBeLessThanOrEqual(375);
       expect(problems).toEqual([]);
     } finally {
