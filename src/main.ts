@@ -7,7 +7,13 @@ import type { Config } from './config.ts';
 import { openConfiguredDatabase } from './platform/db/open.ts';
 import { ensurePolicyDefaults } from './modules/policy/index.ts';
 import { ensureReferenceData } from './modules/catalog/index.ts';
-import { DEMO_PASSWORD, demoUsers, seedDemo } from './modules/demo/index.ts';
+import {
+  DEMO_PASSWORD,
+  demoMasterData,
+  demoUsers,
+  seedDemo,
+  seedDemoMasterData,
+} from './modules/demo/index.ts';
 
 const repoRoot = path.resolve(defaultWebDir, '../..');
 
@@ -39,11 +45,21 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     businessTimeZone: config.businessTimeZone,
     secureCookies: config.secureCookies,
     webDir: defaultWebDir,
+    filesDir: config.filesDir,
     worker: true,
   });
   await ensureReferenceData(database, deps.clock.now());
   await ensurePolicyDefaults(database, deps.clock.now());
   const seeded = config.demo ? await seedDemo(deps, services) : false;
+  // Outlets, engineers, dealers and customers for the demo, once; a demo database from before they existed gets
+  // them on its next start.
+  const master = config.demo
+    ? await seedDemoMasterData(database, crypto, {
+        ...demoMasterData,
+        now: deps.clock.now(),
+        timeZone: deps.businessTimeZone,
+      })
+    : undefined;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -65,7 +81,10 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     );
   }
   if (config.demo) {
-    lines.push(seeded ? 'Demo data seeded.' : 'Demo data present.');
+    lines.push(seeded || master?.seeded ? 'Demo data seeded.' : 'Demo data present.');
+    if (master?.seeded) {
+      lines.push(`Demo master data: ${master.totalRows} rows generated in ${Math.round(master.ms)} ms.`);
+    }
     lines.push(`Demo logins (password ${DEMO_PASSWORD}): ${demoUsers.map((u) => u.username).join(', ')}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -10,7 +10,17 @@ import { buildWebIfMissing, startServer } from '../main.ts';
 import { ensurePolicyDefaults } from '../modules/policy/index.ts';
 import { ensureReferenceData } from '../modules/catalog/index.ts';
 import { roles, scopeKindOfRole } from '../modules/identity/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../modules/demo/index.ts';
+import {
+  DEMO_PASSWORD,
+  demoMasterData,
+  formatSeedReport,
+  progressBars,
+  scaleOutlets,
+  seedAtScale,
+  seedDemo,
+  seedDemoMasterData,
+  workerLoadFor,
+} from '../modules/demo/index.ts';
 
 /** Runs a command against the configured database with the same services the server uses. */
 async function withServices<T>(fn: (s: Awaited<ReturnType<typeof buildApp>>) => Promise<T>): Promise<T> {
@@ -76,18 +86,104 @@ program
     process.stdout.write('Database is up to date.\n');
   });
 
+function wholeNumber(name: string, min = 1) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isSafeInteger(n) || n < min) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${name} must be a whole number of at least ${min}, got "${raw}".`,
+      );
+    }
+    return n;
+  };
+}
+
 program
   .command('seed')
-  .description('Load demo data')
-  .requiredOption('--demo', 'demo outlets and one account per role')
-  .action(async () => {
-    const seeded = await withServices(({ deps, services }) => seedDemo(deps, services));
-    process.stdout.write(
-      seeded
-        ? `Demo data loaded; every demo account uses the password ${DEMO_PASSWORD}.\n`
-        : 'Demo data was already present.\n',
-    );
-  });
+  .description('Load demo data (--demo), or generate master data at scale into an empty database (--scale)')
+  .option(
+    '--demo',
+    'demo outlets, one account per role, and demo master data (outlets, engineers, customers…)',
+  )
+  .option(
+    '--scale <customers>',
+    'generate this many customers with their phones, addresses and units',
+    wholeNumber('--scale'),
+  )
+  .option('--seed <n>', 'random seed: the same seed generates the same data', wholeNumber('--seed', 0))
+  .option(
+    '--outlets <n>',
+    'outlets to generate (default: customers/500, at least 200)',
+    wholeNumber('--outlets'),
+  )
+  .option('--batch <rows>', 'customers per COPY batch', wholeNumber('--batch'), 5000)
+  .option(
+    '--workers <n>',
+    'worker processes that generate and encrypt customers (default: CPU cores; 0: none)',
+    wholeNumber('--workers', 0),
+  )
+  .option(
+    '--no-defer-fk-checks',
+    'check the foreign keys of customer phones and addresses row by row, not once after loading (PostgreSQL)',
+  )
+  .action(
+    async (opts: {
+      demo?: boolean;
+      scale?: number;
+      seed?: number;
+      outlets?: number;
+      batch: number;
+      workers?: number;
+      deferFkChecks: boolean;
+    }) => {
+      if (Boolean(opts.demo) === (opts.scale !== undefined)) {
+        throw new AppError('VALIDATION_FAILED', 'Give either --demo or --scale <customers>.');
+      }
+      if (opts.demo) {
+        const { seeded, master } = await withServices(async ({ deps, services }) => ({
+          seeded: await seedDemo(deps, services),
+          master: await seedDemoMasterData(deps.database, deps.crypto, {
+            ...demoMasterData,
+            ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+            now: deps.clock.now(),
+            timeZone: deps.businessTimeZone,
+          }),
+        }));
+        process.stdout.write(
+          seeded || master.seeded
+            ? `Demo data loaded${master.seeded ? ` (${master.totalRows} rows of master data)` : ''}; every demo account uses the password ${DEMO_PASSWORD}.\n`
+            : 'Demo data was already present.\n',
+        );
+        return;
+      }
+      const customers = opts.scale as number;
+      // Worker processes boot (compile, connect) while the services start and the master data is written.
+      const workers = workerLoadFor(loadConfig(), opts.workers);
+      const bars = progressBars();
+      const result = await withServices(({ deps }) =>
+        seedAtScale(deps.database, deps.crypto, {
+          seed: opts.seed ?? demoMasterData.seed,
+          customers,
+          outlets: opts.outlets ?? scaleOutlets(customers),
+          now: deps.clock.now(),
+          timeZone: deps.businessTimeZone,
+          batch: opts.batch,
+          deferForeignKeyChecks: opts.deferFkChecks,
+          progress: bars,
+          workers,
+        }),
+      ).finally(async () => {
+        bars.stop();
+        await workers?.close();
+      });
+      process.stdout.write(
+        result.seeded
+          ? formatSeedReport(result)
+          : 'The database already has products, customers or generated data; nothing was generated. Use an empty database.\n',
+      );
+    },
+  );
 
 const user = program.command('user').description('Manage user accounts');
 

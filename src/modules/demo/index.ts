@@ -1,1 +1,11 @@
 export { seedDemo, demoUsers, demoOutlets, DEMO_PASSWORD } from './demo-seed.ts';
+export {
+  seedDemoMasterData,
+  seedAtScale,
+  demoMasterData,
+  scaleOutlets,
+} from './generator/seed-master-data.ts';
+export type { MasterDataOptions, ScaleOptions, SeedResult } from './generator/seed-master-data.ts';
+export type { SeedProgress, TableReport } from './generator/progress.ts';
+export { progressBars, formatSeedReport } from './generator/progress-bars.ts';
+export { workerLoadFor } from './generator/worker-pool.ts';
