@@ -209,7 +209,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{
       await api.register(importsRoutes, { imports });
       await api.register(workOrdersRoutes, { workOrders: services.workOrders });
       await api.register(policyRoutes, { policies: services.policies });
-      await api.register(auditRoutes, { audit: services.audit });
+      await api.register(auditRoutes, { audit: services.audit, timeZone: deps.businessTimeZone });
       await api.register(notificationsRoutes, { notifications: services.notifications });
     },
     { prefix: '/api' },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
+import { exportLocale, MAX_EXPORT_ROWS, sendXlsx, toXlsxBuffer } from '../../platform/files/xlsx-export.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/auth-plugin.ts';
 import { IdParams, PageQuery, ScopeSchema } from '../../platform/http/schemas.ts';
 import type { AuthService } from './auth.service.ts';
@@ -136,6 +137,54 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
         return { items, total: items.length, page: 1, pageSize: items.length };
       }
       return users.list(request.ctx(), rest);
+    },
+  );
+
+  app.get(
+    '/users/export.xlsx',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'The user list as an Excel file (same filters)',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+            role: Type.Optional(RoleSchema),
+            lang: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en-US')])),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { lang, ...filter } = request.query;
+      const result = await users.list(request.ctx(), { ...filter, page: 1, pageSize: MAX_EXPORT_ROWS });
+      if (result.total > MAX_EXPORT_ROWS) {
+        throw new AppError('BAD_REQUEST', `The export would hold ${result.total} rows; narrow the filters.`);
+      }
+      const locale = exportLocale(lang, undefined);
+      const scopeText = (u: (typeof result.items)[number]) =>
+        u.scope.kind === 'outlet'
+          ? u.scope.outletName
+          : u.scope.kind === 'regions'
+            ? u.scope.regionCodes.join(', ')
+            : '';
+      const buffer = await toXlsxBuffer(
+        locale === 'zh-CN' ? '用户' : 'Users',
+        [
+          { header: { 'zh-CN': '用户名', 'en-US': 'Username' }, value: (u) => u.username },
+          { header: { 'zh-CN': '姓名', 'en-US': 'Display name' }, value: (u) => u.displayName, width: 24 },
+          { header: { 'zh-CN': '角色', 'en-US': 'Role' }, value: (u) => u.role },
+          { header: { 'zh-CN': '数据范围', 'en-US': 'Scope' }, value: scopeText, width: 28 },
+          { header: { 'zh-CN': '电话', 'en-US': 'Phone' }, value: (u) => u.phoneMasked ?? '' },
+          { header: { 'zh-CN': '启用', 'en-US': 'Active' }, value: (u) => (u.active ? '是' : '否') },
+          { header: { 'zh-CN': '已锁定', 'en-US': 'Locked' }, value: (u) => (u.locked ? '是' : '否') },
+          { header: { 'zh-CN': '创建时间', 'en-US': 'Created' }, value: (u) => u.createdAt.slice(0, 10) },
+        ],
+        result.items,
+        locale,
+      );
+      return sendXlsx(reply, 'users.xlsx', buffer);
     },
   );
 

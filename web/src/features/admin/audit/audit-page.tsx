@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button, Card, DatePicker, Empty, Grid, Input, Select, Table, Typography } from 'antd';
+import { ExportButton } from '../../../components/export-button';
 import dayjs from 'dayjs';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -183,7 +184,17 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        extra={
+          <ExportButton
+            path="/api/audit"
+            filters={{ entity, entityId, actorId, action, from: query.from, to: query.to }}
+            fileName="audit"
+          />
+        }
+      />
       <Card>
         <div className="filter-bar">
           <Select

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Grid, Input, Select, Table } from 'antd';
+import { Button, Card, Empty, Grid, Input, Select, Space, Table } from 'antd';
+import { ExportButton } from '../../../components/export-button';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -88,11 +89,14 @@ export function UsersPage() {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         extra={
-          can('user.write') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('users.create')}
-            </Button>
-          ) : null
+          <Space>
+            <ExportButton path="/api/users" filters={{ q, role }} fileName="users" />
+            {can('user.write') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('users.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card>
