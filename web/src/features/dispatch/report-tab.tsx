@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { Card, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
+import { SimpleList as List } from '../../components/simple-list';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { CodeLabel } from '../../components/code-label';

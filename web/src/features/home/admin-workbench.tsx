@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { Card, Col, List, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { SimpleList as List } from '../../components/simple-list';
 import { AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Col, List, Popconfirm, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Col, Popconfirm, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { SimpleList as List } from '../../../components/simple-list';
 import {
   DeleteOutlined,
   EyeInvisibleOutlined,

@@ -1,4 +1,5 @@
-import { List, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
+import { SimpleList as List } from '../../../components/simple-list';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
