@@ -11,7 +11,7 @@ async function sheetRows(buffer: Buffer): Promise<unknown[][]> {
   return rows;
 }
 
-describe('xlsx export of the user and audit lists', () => {
+describe('xlsx export of the user, audit and policy lists', () => {
   let h: Harness;
   let admin: Record<string, string>;
   beforeAll(async () => {
@@ -49,5 +49,13 @@ describe('xlsx export of the user and audit lists', () => {
     expect(
       (await h.request({ method: 'GET', url: '/api/audit/export.xlsx', headers: agent })).statusCode,
     ).toBe(403);
+  });
+
+  it('POL-1 exports every policy with the version in force', async () => {
+    const r = await h.request({ method: 'GET', url: '/api/policies/export.xlsx?lang=zh-CN', headers: admin });
+    expect(r.statusCode).toBe(200);
+    const rows = await sheetRows(r.rawPayload);
+    expect(rows[0]?.[0]).toBe('参数');
+    expect(rows.some((x) => x[1] === 'wo.sla.standard' && x[5] === 1)).toBe(true);
   });
 });

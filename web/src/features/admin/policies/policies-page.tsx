@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { Card, Empty, Grid, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { ExportButton } from '../../../components/export-button';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
@@ -140,7 +141,11 @@ export function PoliciesPage() {
 
   return (
     <>
-      <PageHeader title={t('policies.title')} subtitle={t('policies.subtitle')} />
+      <PageHeader
+        title={t('policies.title')}
+        subtitle={t('policies.subtitle')}
+        extra={<ExportButton path="/api/policies" filters={{}} fileName="policies" />}
+      />
       <Card>
         <div className="filter-bar">
           <Input.Search
