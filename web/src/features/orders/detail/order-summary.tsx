@@ -46,7 +46,7 @@ export function OrderSummary({ order }: { order: OrderDetail }) {
       <Descriptions.Item label={t('orders.fields.outlet')}>{order.outlet?.name ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('orders.fields.engineer')}>{order.engineer?.name ?? '—'}</Descriptions.Item>
       {order.dispatchOverrideReason ? (
-        <Descriptions.Item label={t('orders.fields.overrideReason')} span={2}>
+        <Descriptions.Item label={t('orders.fields.overrideReason')} span="filled">
           {t('orders.fields.proposedOutlet')}: {order.proposedOutlet?.name ?? '—'} ·{' '}
           {order.dispatchOverrideReason}
         </Descriptions.Item>
@@ -59,7 +59,7 @@ export function OrderSummary({ order }: { order: OrderDetail }) {
       <Descriptions.Item label={t('orders.fields.createdAt')}>
         <span className="tabular">{formatDateTime(order.createdAt)}</span>
       </Descriptions.Item>
-      <Descriptions.Item label={t('orders.fields.fault')} span={2}>
+      <Descriptions.Item label={t('orders.fields.fault')} span="filled">
         <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
           {order.faultDescription}
         </Typography.Paragraph>
