@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { watchProblems } from './page-problems.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startServer } from './server-harness.ts';
@@ -30,21 +31,7 @@ async function open(viewport: { width: number; height: number }): Promise<Sessio
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    // antd reports layout advisories (deprecations, Descriptions spans) through console.error; they are
-    // printed for review but do not fail a run that otherwise works, since they depend on the demo data.
-    if (message.text().includes('Warning: [antd:')) {
-      process.stdout.write(`antd advisory: ${message.text().slice(0, 200)}\n`);
-      return;
-    }
-    if (message.type() !== 'error' && message.type() !== 'warning') return;
-    const text = message.text();
-    // The session probe before sign-in answers 401 by design; the browser logs every non-2xx fetch.
-    if (/status of 401/.test(text)) return;
-    problems.push(`${message.type()}: ${text}`);
-  });
+  const problems = watchProblems(page, { warnings: true });
   return { page, problems, close: () => context.close() };
 }
 
