@@ -24,6 +24,8 @@ export interface OutletView {
   managerName: string | null;
   engineerCount: number;
   coveredDistrictCount: number;
+  /** NET-10: a timed stop on new dispatches; null when none is running. */
+  dispatchSuspension: { until: string; reason: string | null } | null;
   version: number;
 }
 
@@ -38,7 +40,7 @@ export interface OutletDetail extends OutletView {
 
 export function toOutletView(
   r: OutletRow,
-  extra: { regionPath: string; engineerCount: number; coveredDistrictCount: number },
+  extra: { regionPath: string; engineerCount: number; coveredDistrictCount: number; today: string },
 ): OutletView {
   return {
     id: r.id,
@@ -62,6 +64,10 @@ export function toOutletView(
     managerName: r.managerName,
     engineerCount: extra.engineerCount,
     coveredDistrictCount: extra.coveredDistrictCount,
+    dispatchSuspension:
+      r.dispatchSuspendedUntil !== null && extra.today < r.dispatchSuspendedUntil
+        ? { until: r.dispatchSuspendedUntil, reason: r.dispatchSuspensionReason }
+        : null,
     version: r.version,
   };
 }

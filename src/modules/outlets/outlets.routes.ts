@@ -221,6 +221,42 @@ export const outletsRoutes: FastifyPluginAsyncTypebox<{ outlets: OutletsService 
     async (request) => outlets.setBand(request.ctx(), request.params.id, request.body),
   );
 
+  app.post(
+    '/outlets/:id/dispatch-suspension',
+    {
+      schema: {
+        tags: ['outlets'],
+        summary: 'Suspend new dispatches to the outlet for N days after an audit finding (NET-10)',
+        params: IdParams,
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            reason: Type.String({ minLength: 1, maxLength: 500 }),
+            days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => outlets.suspendDispatch(request.ctx(), request.params.id, request.body),
+  );
+
+  app.post(
+    '/outlets/:id/dispatch-suspension/lift',
+    {
+      schema: {
+        tags: ['outlets'],
+        summary: 'End a dispatch suspension early, with the reason (NET-10)',
+        params: IdParams,
+        body: Type.Object(
+          { version: Type.Integer({ minimum: 1 }), reason: Type.String({ minLength: 1, maxLength: 500 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => outlets.liftDispatchSuspension(request.ctx(), request.params.id, request.body),
+  );
+
   app.get(
     '/outlets/:id/engineers',
     {

@@ -31,6 +31,8 @@ import type { OutletDetail, OutletView } from './outlet-view.ts';
 import { auditableOutlet, outletExportColumns, toOutletView } from './outlet-view.ts';
 import { districtProblem } from './region-paths.ts';
 import { createEngineersService } from './engineers.service.ts';
+import type { SuspendDispatchInput } from './outlets-suspension.service.ts';
+import { createOutletSuspensionService } from './outlets-suspension.service.ts';
 
 export type { OutletView, OutletDetail } from './outlet-view.ts';
 
@@ -82,6 +84,7 @@ export function createOutletsService(deps: PlatformDeps) {
   const db = deps.database.db;
   const lookup = createCatalogLookup(db);
   const tz = deps.businessTimeZone;
+  const suspension = createOutletSuspensionService(deps);
 
   async function views(rows: OutletRow[]): Promise<OutletView[]> {
     const ids = rows.map((r) => r.id);
@@ -95,6 +98,8 @@ export function createOutletsService(deps: PlatformDeps) {
         regionPath: paths.get(r.regionCode) ?? r.regionCode,
         engineerCount: engineers.get(r.id) ?? 0,
         coveredDistrictCount: districts.get(r.id) ?? 0,
+        // Reads have no request context here; the clock is the same one services take `now` from.
+        today: businessDate(deps.clock.now(), tz),
       }),
     );
   }
@@ -553,6 +558,25 @@ export function createOutletsService(deps: PlatformDeps) {
           policyVersion: thresholds.version,
         },
       };
+    },
+
+    /** NET-10: no new dispatches for N days after an audit finding. */
+    async suspendDispatch(
+      ctx: ServiceContext,
+      id: string,
+      input: SuspendDispatchInput,
+    ): Promise<OutletDetail> {
+      await suspension.suspend(ctx, id, input);
+      return detail(await loadVisible(requirePermission(ctx, 'outlet.read'), id));
+    },
+
+    async liftDispatchSuspension(
+      ctx: ServiceContext,
+      id: string,
+      input: { version: number; reason: string },
+    ): Promise<OutletDetail> {
+      await suspension.lift(ctx, id, input);
+      return detail(await loadVisible(requirePermission(ctx, 'outlet.read'), id));
     },
 
     engineers: createEngineersService(deps),

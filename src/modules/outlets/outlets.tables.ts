@@ -36,6 +36,12 @@ export const outlets = pgTable(
     serviceRadiusKm: smallint('service_radius_km').notNull().default(20),
     /** applying | active | rectifying | suspended | withdrawing | withdrawn */
     status: text('status').notNull(),
+    /**
+     * NET-10: a timed stop on new dispatches after an audit or mystery-shop finding, separate from the
+     * status (the outlet keeps working its open orders). Dispatch resumes on this business date.
+     */
+    dispatchSuspendedUntil: date('dispatch_suspended_until', { mode: 'string' }),
+    dispatchSuspensionReason: text('dispatch_suspension_reason'),
     /** NET-5: volume band 1–3, fixed for `bandYear` from the previous year's repair volume. */
     band: smallint('band'),
     bandYear: integer('band_year'),

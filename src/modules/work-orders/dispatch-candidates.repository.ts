@@ -34,6 +34,7 @@ export const dispatchCandidatesRepository = {
         lng: outlets.lng,
         radiusKm: outlets.serviceRadiusKm,
         grade: outlets.grade,
+        dispatchSuspendedUntil: outlets.dispatchSuspendedUntil,
       })
       .from(outlets)
       .where(
@@ -65,8 +66,7 @@ export const dispatchCandidatesRepository = {
       outletId: r.id,
       code: r.code,
       status: r.status,
-      // NET-10 timed suspensions are not stored on outlets yet; a suspended outlet is refused by its status.
-      dispatchSuspendedUntil: null,
+      dispatchSuspendedUntil: r.dispatchSuspendedUntil,
       districts: regions.filter((x) => x.outletId === r.id).map((x) => x.regionCode),
       services: services
         .filter((x) => x.outletId === r.id)

@@ -6,6 +6,7 @@ import { AppError, validationFailed } from '../../platform/errors.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/outbox/outbox.ts';
 import { newId } from '../../platform/ids.ts';
+import { businessDate } from '../../platform/time.ts';
 import { requirePermission } from '../identity/index.ts';
 import type { DispatchServiceType, OutletProposal } from './domain/dispatch.ts';
 import type { OrderState } from './domain/lifecycle.ts';
@@ -169,7 +170,7 @@ export function createIntakeService(
       }
       if (outletId !== null && ownOutlet === null) {
         const outlet = (await reads.outlets(db, [outletId])).get(outletId);
-        const problem = dispatchTargetProblem(outlet, outletId);
+        const problem = dispatchTargetProblem(outlet, outletId, businessDate(ctx.now, deps.businessTimeZone));
         if (problem) throw validationFailed([{ path: '/dispatch/outletId', message: problem }]);
       }
 

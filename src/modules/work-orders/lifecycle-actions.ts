@@ -14,12 +14,17 @@ const DISPATCHABLE = ['active', 'rectifying'];
 
 /** Why an order may not be sent to this outlet (intake override, re-dispatch), or undefined when it may. */
 export function dispatchTargetProblem(
-  outlet: { code: string; status: string } | undefined,
+  outlet: { code: string; status: string; dispatchSuspendedUntil: string | null } | undefined,
   outletId: string,
+  today: string,
 ): string | undefined {
   if (!outlet) return `Outlet ${outletId} does not exist.`;
   if (!DISPATCHABLE.includes(outlet.status)) {
     return `Outlet ${outlet.code} is ${outlet.status} and takes no orders; choose another.`;
+  }
+  // NET-10: a timed suspension after an audit finding; the end date is exclusive.
+  if (outlet.dispatchSuspendedUntil !== null && today < outlet.dispatchSuspendedUntil) {
+    return `Dispatch to outlet ${outlet.code} is suspended until ${outlet.dispatchSuspendedUntil} (NET-10); choose another.`;
   }
   return undefined;
 }

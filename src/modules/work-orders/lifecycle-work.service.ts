@@ -93,6 +93,7 @@ export function createLifecycleWorkService(deps: PlatformDeps, store: OrderStore
             type: 'completed',
             data: { notes, actualMeasurePickup: pickup, engineerId: order.engineerId },
           },
+          auditData: { notesLength: notes.length, actualMeasurePickup: pickup, engineerId: order.engineerId },
           outbox: {
             topic: 'order.completed',
             payload: {

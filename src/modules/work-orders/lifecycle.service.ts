@@ -150,7 +150,7 @@ export function createLifecycleService(deps: PlatformDeps, store: OrderStore, re
           reason: { code: input.reasonCode, note },
         });
         const target = (await reads.outlets(tx, [input.outletId])).get(input.outletId);
-        const problem = dispatchTargetProblem(target, input.outletId);
+        const problem = dispatchTargetProblem(target, input.outletId, businessDate(ctx.now, tz));
         if (problem) throw validationFailed([{ path: '/outletId', message: problem }]);
         const change: OrderChange = {
           patch: {

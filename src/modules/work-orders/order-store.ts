@@ -33,6 +33,22 @@ export interface OrderChange {
   reason?: string;
   /** Outbox message for other modules (order.dispatched, order.completed, …). */
   outbox?: { topic: string; payload: Record<string, unknown> };
+  /**
+   * What the audit row keeps of the event, when that must differ from the timeline's copy: free text
+   * typed in the field (completion notes) can carry a customer's words and stays on the order only.
+   */
+  auditData?: Record<string, unknown>;
+}
+
+/**
+ * True when the patch changes a column clients edit against. Appending field records (a contact, a
+ * photo, a part request) leaves the order row as it was, so the version others hold stays valid and a
+ * dispatcher about to accept is not refused because an agent logged a call in the meantime.
+ */
+function changesRow(before: WorkOrderRow, patch: Partial<NewWorkOrderRow>): boolean {
+  return Object.entries(patch).some(
+    ([k, v]) => JSON.stringify(before[k as keyof WorkOrderRow]) !== JSON.stringify(v),
+  );
 }
 
 /** Fields whose change the audit trail records (no personal data lives on the order row). */
@@ -194,7 +210,9 @@ export function createOrderStore(deps: PlatformDeps) {
           throw versionConflict('Work order', id, before.version);
         }
         const c = await change(before, tx);
-        const after = await repo.updateVersioned(tx, id, before.version, { ...c.patch, updatedAt: ctx.now });
+        const after = changesRow(before, c.patch)
+          ? await repo.updateVersioned(tx, id, before.version, { ...c.patch, updatedAt: ctx.now })
+          : await repo.touch(tx, id, ctx.now);
         if (!after) throw versionConflict('Work order', id, before.version);
         await repo.insertEvent(tx, {
           id: newId('oev', ctx.now),
@@ -210,7 +228,10 @@ export function createOrderStore(deps: PlatformDeps) {
           entityId: id,
           action: c.auditAction ?? c.event.type,
           before: d.before,
-          after: { ...d.after, ...(c.event.data ? { event: c.event.data } : {}) },
+          after: {
+            ...d.after,
+            ...((c.auditData ?? c.event.data) ? { event: c.auditData ?? c.event.data } : {}),
+          },
           ...(c.reason ? { reason: c.reason } : {}),
           scopeOutletId: after.outletId,
           scopeRegionCode: after.regionCode,

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { ExportLocale } from '../../platform/files/xlsx-export.ts';
 import { MAX_EXPORT_ROWS, toXlsxBuffer } from '../../platform/files/xlsx-export.ts';
 import { maskPhone } from '../../platform/phone.ts';
+import { formatBusiness } from '../../platform/time.ts';
 import { maskName } from '../catalog/index.ts';
 import { createUserDirectory, requirePermission } from '../identity/index.ts';
 import { loadClosingBase } from './lifecycle-closing.ts';
@@ -219,6 +220,10 @@ export function createOrderReader(deps: PlatformDeps, store: OrderStore) {
         engineer: (v: unknown) => {
           const e = typeof v === 'string' ? engineers.get(v) : undefined;
           return e ? `${maskName(crypto.decrypt(e.nameEnc))} (${e.code})` : typeof v === 'string' ? v : '—';
+        },
+        time: (v: unknown) => {
+          const at = typeof v === 'string' ? new Date(v) : null;
+          return at && !Number.isNaN(at.getTime()) ? formatBusiness(at, tz) : '—';
         },
       };
       return {

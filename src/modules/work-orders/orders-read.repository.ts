@@ -16,7 +16,14 @@ export interface OrderListFilter {
   to?: Date | undefined;
 }
 
-export type OutletBrief = { id: string; code: string; name: string; status: string; regionCode: string };
+export type OutletBrief = {
+  id: string;
+  code: string;
+  name: string;
+  status: string;
+  regionCode: string;
+  dispatchSuspendedUntil: string | null;
+};
 export type EngineerBrief = {
   id: string;
   code: string;
@@ -52,6 +59,7 @@ export const ordersReadRepository = {
         name: outlets.name,
         status: outlets.status,
         regionCode: outlets.regionCode,
+        dispatchSuspendedUntil: outlets.dispatchSuspendedUntil,
       })
       .from(outlets)
       .where(inArray(outlets.id, [...new Set(ids)]));

@@ -1,4 +1,17 @@
 import type { Label } from './order-view.ts';
+import {
+  channelLabels,
+  contactReasonLabels,
+  labelOf,
+  orderTypeLabels,
+  partTimeLabels,
+  requesterLabels,
+  rescheduleReasonLabels,
+  resultCodeLabels,
+  serviceModeLabels,
+  shippedByLabels,
+  tripCauseLabels,
+} from './order-labels.ts';
 
 /** Labels of every event type on an order's timeline; an unknown type shows its code rather than nothing. */
 const eventLabels: Record<string, Label> = {
@@ -39,7 +52,8 @@ const closingBasisLabels: Record<string, Label> = {
   declined_on_site: { 'zh-CN': '用户现场拒绝维修', 'en-US': 'customer declined on site' },
 };
 
-type Names = { outlet(id: unknown): string; engineer(id: unknown): string };
+/** Names of referenced records and the business-time formatting, supplied by the reader. */
+type Names = { outlet(id: unknown): string; engineer(id: unknown): string; time(iso: unknown): string };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -47,11 +61,17 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export function describeEvent(type: string, data: Record<string, unknown>, names: Names): Label {
   const both = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
   switch (type) {
-    case 'created':
+    case 'created': {
+      const [type, channel, mode] = [
+        labelOf(orderTypeLabels, data.orderType),
+        labelOf(channelLabels, data.channel),
+        labelOf(serviceModeLabels, data.serviceMode),
+      ];
       return both(
-        `登记：${str(data.orderType)} / ${str(data.channel)} / ${str(data.serviceMode)}`,
-        `Registered: ${str(data.orderType)} / ${str(data.channel)} / ${str(data.serviceMode)}`,
+        `登记：${type['zh-CN']} / ${channel['zh-CN']} / ${mode['zh-CN']}`,
+        `Registered: ${type['en-US']} / ${channel['en-US']} / ${mode['en-US']}`,
       );
+    }
     case 'dispatched': {
       const to = names.outlet(data.outletId);
       if (data.selfReceived === true) return both(`网点自接：${to}`, `Self-received by ${to}`);
@@ -109,6 +129,80 @@ export function describeEvent(type: string, data: Record<string, unknown>, names
         `结单：${basis?.['zh-CN'] ?? str(data.basis)}`,
         `Closed: ${basis?.['en-US'] ?? str(data.basis)}`,
       );
+    }
+    default:
+      return describeFieldEvent(type, data, names);
+  }
+}
+
+const window = (data: Record<string, unknown>): string =>
+  `${str(data.day)} ${str(data.windowStart)}–${str(data.windowEnd)}`;
+
+/** Field work: appointments, outcomes, parts, contacts and photos. */
+function describeFieldEvent(type: string, data: Record<string, unknown>, names: Names): Label {
+  const both = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
+  switch (type) {
+    case 'appointed': {
+      const by = labelOf(requesterLabels, data.agreedBy);
+      return both(`预约 ${window(data)}（${by['zh-CN']}确认）`, `Visit agreed for ${window(data)}`);
+    }
+    case 'rescheduled': {
+      const who = labelOf(requesterLabels, data.requestedBy);
+      const why = labelOf(rescheduleReasonLabels, data.reasonCode);
+      const ok = data.customerAccepted === true;
+      return both(
+        `改约至 ${window(data)}，${who['zh-CN']}提出，原因：${why['zh-CN']}${ok ? '，用户认可' : '，用户未认可'}`,
+        `Moved to ${window(data)} at the request of ${who['en-US']} (${why['en-US']}); ${ok ? 'the customer agreed' : 'the customer did not agree'}`,
+      );
+    }
+    case 'result_recorded': {
+      const code = labelOf(resultCodeLabels, data.code);
+      return both(`中间结果：${code['zh-CN']}`, `Outcome: ${code['en-US']}`);
+    }
+    case 'part_requested': {
+      const how = labelOf(shippedByLabels, data.shippedBy);
+      const qty = typeof data.quantity === 'number' ? data.quantity : 1;
+      return both(
+        `申请配件：${str(data.partName)} × ${qty}（${how['zh-CN']}）`,
+        `Part requested: ${str(data.partName)} × ${qty} (${how['en-US']})`,
+      );
+    }
+    case 'part_updated': {
+      const moves = Object.keys(partTimeLabels).filter((f) => typeof data[f] === 'string');
+      const zh = moves.map((f) => `${labelOf(partTimeLabels, f)['zh-CN']} ${names.time(data[f])}`);
+      const en = moves.map((f) => `${labelOf(partTimeLabels, f)['en-US']} ${names.time(data[f])}`);
+      if (typeof data.promisedArrivalDate === 'string') {
+        zh.push(`预计到件 ${data.promisedArrivalDate}`);
+        en.push(`expected ${data.promisedArrivalDate}`);
+      }
+      return both(
+        `配件进度 ${str(data.partName)}：${zh.join('，') || '已更新'}`,
+        `Part ${str(data.partName)}: ${en.join(', ') || 'updated'}`,
+      );
+    }
+    case 'part_cancelled':
+      return both(
+        `取消配件 ${str(data.partName)}：${str(data.reason)}`,
+        `Part ${str(data.partName)} cancelled: ${str(data.reason)}`,
+      );
+    case 'contact_logged': {
+      const reason = labelOf(contactReasonLabels, data.reason);
+      const channel = labelOf(channelLabels, data.channel);
+      if (data.trip !== true) {
+        return both(
+          `用户来电（${channel['zh-CN']}）：${reason['zh-CN']}`,
+          `Customer contact (${channel['en-US']}): ${reason['en-US']}`,
+        );
+      }
+      const cause = labelOf(tripCauseLabels, data.cause);
+      return both(
+        `用户来电（${channel['zh-CN']}）：${reason['zh-CN']}。计一次重复来电：${str(data.cause)} ${cause['zh-CN']}`,
+        `Customer contact (${channel['en-US']}): ${reason['en-US']}. Counted as a trip: ${str(data.cause)} ${cause['en-US']}`,
+      );
+    }
+    case 'attachment_added': {
+      const kb = typeof data.sizeBytes === 'number' ? Math.max(1, Math.round(data.sizeBytes / 1024)) : 0;
+      return both(`上传照片（${kb} KB）`, `Photo added (${kb} KB)`);
     }
     default: {
       const label = eventLabels[type];

@@ -47,6 +47,12 @@ export const workOrdersRepository = {
     return rows[0];
   },
 
+  /** Field activity that leaves the row's own columns alone: only the modification time moves. */
+  async touch(db: Executor, id: string, at: Date): Promise<WorkOrderRow | undefined> {
+    const rows = await db.update(workOrders).set({ updatedAt: at }).where(eq(workOrders.id, id)).returning();
+    return rows[0];
+  },
+
   /** Derived SLA columns are not an edit: they do not bump the version clients edit against. */
   async setSla(db: Executor, id: string, sla: Partial<NewWorkOrderRow>): Promise<void> {
     await db.update(workOrders).set(sla).where(eq(workOrders.id, id));

@@ -61,6 +61,32 @@ export const masterDataAuditSteps: AuditStep[] = [
     },
   },
   {
+    route: 'POST /api/outlets/{id}/dispatch-suspension',
+    entity: 'outlet',
+    action: 'suspend_dispatch',
+    run: async (h, s) => {
+      const version = await versionAt(h, s, `/api/outlets/${s.ids.outlet}`);
+      const r = await adminRequest(h, s, 'POST', `/api/outlets/${s.ids.outlet}/dispatch-suspension`, {
+        version,
+        reason: '审计：暗访服务不规范',
+      });
+      return { status: r.statusCode, entityId: s.ids.outlet! };
+    },
+  },
+  {
+    route: 'POST /api/outlets/{id}/dispatch-suspension/lift',
+    entity: 'outlet',
+    action: 'lift_dispatch_suspension',
+    run: async (h, s) => {
+      const version = await versionAt(h, s, `/api/outlets/${s.ids.outlet}`);
+      const r = await adminRequest(h, s, 'POST', `/api/outlets/${s.ids.outlet}/dispatch-suspension/lift`, {
+        version,
+        reason: '复查合格',
+      });
+      return { status: r.statusCode, entityId: s.ids.outlet! };
+    },
+  },
+  {
     route: 'POST /api/engineers',
     entity: 'engineer',
     action: 'create',

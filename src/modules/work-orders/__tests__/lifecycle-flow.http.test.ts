@@ -114,6 +114,13 @@ describe('work-order lifecycle (WO-6, WO-7, WO-13, WO-14, SEC-1)', () => {
       'callback_recorded',
       'closed',
     ]);
+    // The completion notes stay on the order's timeline; the audit row records that notes were given.
+    const completedAudit = await sql(
+      `select after from audit_log where entity_id = $1 and action = 'completed'`,
+      [o.id],
+    );
+    expect(JSON.stringify(completedAudit[0]!.after)).not.toContain('更换电容');
+    expect(completedAudit[0]!.after).toMatchObject({ event: { notesLength: 9 } });
   });
 
   it('WO-13 the engineer suggestion is the qualified engineer with the least open work, with reasons', async () => {

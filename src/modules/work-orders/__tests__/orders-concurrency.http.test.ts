@@ -64,4 +64,23 @@ describe('no lost update on an order (versioned changes through the order store)
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({ engineerId: winner });
   });
+
+  it('logging a repeat contact leaves the order version alone, so the dispatcher accepting from it is not refused', async () => {
+    const o = await newOrder();
+    tick(h);
+    const contact = await w.call('agent', 'POST', `/api/work-orders/${o.id}/contacts`, {
+      channel: 'hotline',
+      reason: 'ask_visit_time',
+      customerUnhappy: false,
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+    tick(h);
+    const accepted = await w.call('dispatcher', 'POST', `/api/work-orders/${o.id}/accept`, {
+      version: o.version,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect((accepted.json() as OrderDetail).version).toBe(o.version + 1);
+    const events = await sql(`select type from order_events where order_id = $1 order by at`, [o.id]);
+    expect(events.map((e) => e.type)).toEqual(['created', 'dispatched', 'contact_logged', 'accepted']);
+  });
 });
