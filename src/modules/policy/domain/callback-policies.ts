@@ -1,6 +1,32 @@
 import { Type } from 'typebox';
 import type { PolicyIssue } from './policy-definition.ts';
-import { closed, definePolicy, fen, intIn, issue, nonDecreasing, ratio } from './policy-definition.ts';
+import {
+  closed,
+  definePolicy,
+  fen,
+  intIn,
+  issue,
+  nonDecreasing,
+  ratio,
+  timeOfDay,
+} from './policy-definition.ts';
+
+const homeServiceParty = () =>
+  closed({
+    afterDays: Type.Array(intIn(1, 365), { minItems: 1, maxItems: 10, uniqueItems: true }),
+    thenEveryDays: intIn(0, 365),
+  });
+
+/** Issues for day offsets that must rise strictly (a schedule listed out of order is a typo, not a plan). */
+const ascendingDays = (days: readonly number[], path: string): PolicyIssue[] => {
+  const out: PolicyIssue[] = [];
+  for (let i = 1; i < days.length; i++) {
+    const prev = days[i - 1] ?? 0;
+    if ((days[i] ?? 0) <= prev)
+      out.push(issue(`${path}/${i}`, `must be greater than the previous day (${prev})`));
+  }
+  return out;
+};
 
 const dealerTier = () =>
   closed({
@@ -77,6 +103,44 @@ export const callbackPolicies = [
     },
   }),
   definePolicy({
+    key: 'cb.attempt.slot_starts',
+    rules: ['CB-5'],
+    unit: 'time_of_day',
+    schema: closed({ morning: timeOfDay(), afternoon: timeOfDay(), evening: timeOfDay() }),
+    defaultValue: { morning: '08:00', afternoon: '12:00', evening: '18:00' },
+    refine: (starts) => {
+      const out: PolicyIssue[] = [];
+      if (starts.afternoon <= starts.morning) {
+        out.push(issue('/afternoon', `must be later than the morning start (${starts.morning})`));
+      }
+      if (starts.evening <= starts.afternoon) {
+        out.push(issue('/evening', `must be later than the afternoon start (${starts.afternoon})`));
+      }
+      return out;
+    },
+    label: { 'zh-CN': '回访时段划分', 'en-US': 'Callback time slots' },
+    description: {
+      'zh-CN':
+        '无人接听时需换时段重拨：上午、下午、晚上各自的开始时间（业务时区）。早于上午开始时间的呼叫算作上午。原规定未给出具体时间，默认 08:00、12:00、18:00。',
+      'en-US':
+        'Unanswered callbacks are retried in another slot; these are the starts of morning, afternoon and evening in the business time zone. A call before the morning start counts as morning. The sources give no times; defaults 08:00, 12:00, 18:00.',
+    },
+  }),
+  definePolicy({
+    key: 'cb.satisfaction.min_satisfied_score',
+    rules: ['CB-4', 'WO-6.1'],
+    unit: 'points',
+    schema: intIn(1, 5),
+    defaultValue: 4,
+    label: { 'zh-CN': '满意的最低评分', 'en-US': 'Lowest score counted as satisfied' },
+    description: {
+      'zh-CN':
+        '回访满意度按 1–5 分记录；达到此分数即视为用户满意（工单可按正常完工封单）。原规定未给出具体数值，默认 4 分。',
+      'en-US':
+        'Callback satisfaction is scored 1–5; a score at least this high counts as a satisfied customer (so a normal completion may close). The sources give no figure; the default is 4.',
+    },
+  }),
+  definePolicy({
     key: 'cb.sampling.rate_by_grade',
     rules: ['CB-2'],
     unit: 'ratio',
@@ -132,6 +196,27 @@ export const callbackPolicies = [
         'A 类金牌经销商每 2 周回访一次，回访率 100%，满意度不低于 93%；B 类中等经销商每月回访，回访率 98%，满意度不低于 90%；C 类黑名单经销商不回访，但其投诉照常处理。',
       'en-US':
         'A (gold) dealers are called back every 2 weeks, target callback rate 100%, satisfaction at least 93%; B (medium) monthly, 98%, at least 90%; C (blacklist) dealers are never called back, though their complaints are still handled.',
+    },
+  }),
+  definePolicy({
+    key: 'cb.home_service.schedule',
+    rules: ['CB-8'],
+    unit: 'table',
+    schema: closed({ customer: homeServiceParty(), worker: homeServiceParty() }),
+    defaultValue: {
+      customer: { afterDays: [7, 30], thenEveryDays: 30 },
+      worker: { afterDays: [7, 30], thenEveryDays: 30 },
+    },
+    refine: (schedule) => [
+      ...ascendingDays(schedule.customer.afterDays, '/customer/afterDays'),
+      ...ascendingDays(schedule.worker.afterDays, '/worker/afterDays'),
+    ],
+    label: { 'zh-CN': '家政用户与服务员回访时间', 'en-US': 'Home-service callback schedule' },
+    description: {
+      'zh-CN':
+        '家政服务员到岗后第几天回访用户、回访服务员（从小到大），之后每隔多少天定期回访（0 为不再回访），至服务结束为止。原规定只要求“定时回访”，未给出天数，默认第 7、30 天，之后每 30 天。',
+      'en-US':
+        'Days after the worker starts with a customer on which the customer and the worker are called back (ascending), then every this many days while the placement lasts (0: no further callbacks). The source only says "on schedule"; defaults days 7 and 30, then every 30 days.',
     },
   }),
   definePolicy({
