@@ -126,6 +126,8 @@ export function createOrderStore(deps: PlatformDeps) {
         appliedAt: p.appliedAt,
         stationArrivalAt: p.stationArrivalAt,
         shelfOffAt: p.shelfOffAt,
+        arrivedAtOutletAt: p.arrivedAtOutletAt,
+        fittedAt: p.fittedAt,
       })),
     };
   }

@@ -188,6 +188,20 @@ describe('SLA table (WO-7)', () => {
     expect(open.assessedMs).toBe(10 * H);
   });
 
+  it('WO-7.6 a part that reached the outlet with neither station nor shelf-off time ends the pause, uncredited', () => {
+    const arrived: PartWait = { ...wait('压缩机', 10, null), arrivedAtOutletAt: at(30) };
+    const e = evaluateSla(facts({ partWaits: [arrived] }), policies, at(40));
+    expect(e.state).not.toBe('paused');
+    expect(e.openWaits).toEqual([]);
+    expect(e.deductedMs).toBe(0);
+    expect(e.uncreditedParts).toEqual(['压缩机']);
+    expect(e.assessedMs).toBe(40 * H);
+    const fitted: PartWait = { ...wait('电容', 10, null), fittedAt: at(32) };
+    expect(evaluateSla(facts({ partWaits: [fitted] }), policies, at(40)).openWaits).toEqual([]);
+    const credited: PartWait = { ...wait('电机', 10, 20), arrivedAtOutletAt: at(30) };
+    expect(evaluateSla(facts({ partWaits: [credited] }), policies, at(40)).deductedMs).toBe(10 * H);
+  });
+
   it('WO-7.6 a wait before the clock starts is not deducted twice', () => {
     const e = evaluateSla(
       facts({ customerRequestedAt: at(20), closedAt: at(60), partWaits: [wait('门封', 10, 30)] }),

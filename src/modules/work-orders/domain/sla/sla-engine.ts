@@ -12,6 +12,9 @@ export interface PartWait {
   stationArrivalAt: Date | null;
   /** 下架时间: the division took it off the shelf, used when the station arrival is unknown. */
   shelfOffAt: Date | null;
+  /** Arrival at the outlet or fitting: the part is no longer in transit, whatever else was recorded. */
+  arrivedAtOutletAt?: Date | null;
+  fittedAt?: Date | null;
 }
 
 export interface SlaFacts extends SlaBasis {
@@ -33,6 +36,9 @@ export interface SlaDeduction {
   endSource: 'station_arrival' | 'shelf_off' | 'open';
 }
 
+/** Where a part wait's end comes from; `uncredited` waits are over but give no deduction. */
+type WaitEnd = SlaDeduction['endSource'] | 'uncredited';
+
 export interface SlaEvaluation {
   state: SlaState;
   decision: SlaRuleDecision | null;
@@ -50,6 +56,11 @@ export interface SlaEvaluation {
   deductedMs: number;
   /** Division parts applied for but not yet arrived: the clock is paused. */
   openWaits: string[];
+  /**
+   * Division parts that reached the outlet with neither a station arrival nor a shelf-off time: their wait
+   * is over, but WO-7.6 measures it only from those two times, so nothing is deducted for them.
+   */
+  uncreditedParts: string[];
   warningShare: number;
 }
 
@@ -57,16 +68,20 @@ export interface SlaEvaluation {
 export function partWaitIntervals(
   waits: readonly PartWait[],
   end: Date,
-): { interval: Interval; part: string; endSource: SlaDeduction['endSource'] }[] {
+): { interval: Interval; part: string; endSource: WaitEnd }[] {
   return waits
     .filter((w) => w.shippedBy === 'division')
     .map((w) => {
       const arrived = w.stationArrivalAt ?? w.shelfOffAt;
-      const endSource: SlaDeduction['endSource'] = w.stationArrivalAt
+      // A part at the outlet is no longer in transit: without this the pause would never end.
+      const over = (w.arrivedAtOutletAt ?? w.fittedAt ?? null) !== null;
+      const endSource: WaitEnd = w.stationArrivalAt
         ? 'station_arrival'
         : w.shelfOffAt
           ? 'shelf_off'
-          : 'open';
+          : over
+            ? 'uncredited'
+            : 'open';
       return { interval: { from: w.appliedAt, to: arrived ?? end }, part: w.partName, endSource };
     });
 }
@@ -103,9 +118,11 @@ export function evaluateSla(facts: SlaFacts, policies: SlaPolicies, now: Date): 
 
   // Closed orders whose part times were never entered get no deduction for them: the outlet must record
   // arrival times to be credited, and an open-ended wait cannot be measured after the fact.
-  const waits = partWaitIntervals(facts.partWaits, endAt).filter(
-    (w) => !(facts.closedAt && w.endSource === 'open'),
-  );
+  const all = partWaitIntervals(facts.partWaits, endAt);
+  const credited = (w: (typeof all)[number]) =>
+    w.endSource !== 'uncredited' && !(facts.closedAt && w.endSource === 'open');
+  const waits = all.filter(credited);
+  const uncreditedParts = all.filter((w) => !credited(w)).map((w) => w.part);
   const inSpan = waits
     .map((w) => ({ ...w, clipped: clipIntervals([w.interval], startAt, endAt)[0] }))
     .filter((w): w is typeof w & { clipped: Interval } => w.clipped !== undefined);
@@ -144,6 +161,7 @@ export function evaluateSla(facts: SlaFacts, policies: SlaPolicies, now: Date): 
       deductions,
       deductedMs,
       openWaits,
+      uncreditedParts,
       warningShare,
     };
   }
@@ -167,6 +185,7 @@ export function evaluateSla(facts: SlaFacts, policies: SlaPolicies, now: Date): 
     deductions,
     deductedMs,
     openWaits,
+    uncreditedParts,
     warningShare,
   };
 }

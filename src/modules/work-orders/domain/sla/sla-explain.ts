@@ -99,6 +99,14 @@ export function explainSla(
         : `Minus ${formatDuration(e.deductedMs, locale)} parts in transit: ${items.join('; ').replace(/（/g, ' (').replace(/）/g, ')')}.`,
     );
   }
+  if (e.uncreditedParts.length > 0) {
+    const names = [...new Set(e.uncreditedParts)].join('、');
+    parts.push(
+      zh
+        ? `未扣除：${names} 没有过站或下架时间（WO-7.6 只按这两个时间扣除）。`
+        : `Not deducted: ${names} has no station arrival or shelf-off time (WO-7.6 deducts only from those).`,
+    );
+  }
   if (e.deadline) {
     parts.push(
       zh
