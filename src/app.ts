@@ -51,7 +51,11 @@ import {
   outletsImporter,
 } from './modules/imports/index.ts';
 import type { Importer } from './platform/files/import-runner.ts';
-import { createWorkOrdersService, workOrdersRoutes } from './modules/work-orders/index.ts';
+import {
+  createWorkOrdersService,
+  customerOrderHistory,
+  workOrdersRoutes,
+} from './modules/work-orders/index.ts';
 
 export interface BuildAppOptions {
   database: Database;
@@ -84,7 +88,8 @@ export function createServices(
     users: createUsersService(deps, outletDirectory),
     outlets: createOutletsService(deps),
     catalog: createCatalogService(deps),
-    customers: createCustomersService(deps),
+    // MD-4: customer screens list orders through the customers module's port, implemented by work orders.
+    customers: createCustomersService(deps, { orderHistory: customerOrderHistory }),
     workOrders: createWorkOrdersService(deps, { filesDir: options.filesDir }),
     policies: createPolicyService(deps, store, userDirectory),
     audit: createAuditService(deps, userDirectory),

@@ -16,8 +16,8 @@ import type { CustomersShared } from './customers.service.ts';
 
 /** Phones and addresses of a customer. Each change bumps the customer's version (the caller sends the one read). */
 export function createCustomerContactsService({ deps, reader, input }: CustomersShared) {
-  async function detailOf(row: CustomerRow, now: Date): Promise<CustomerDetail> {
-    return (await reader.details([row], now))[0] as CustomerDetail;
+  async function detailOf(row: CustomerRow, ctx: ServiceContext): Promise<CustomerDetail> {
+    return (await reader.details([row], ctx))[0] as CustomerDetail;
   }
 
   async function editable(ctx: ServiceContext, id: string) {
@@ -103,7 +103,7 @@ export function createCustomerContactsService({ deps, reader, input }: Customers
         if (phone.isPrimary || !existing.some((p) => p.isPrimary))
           await repo.setPrimaryPhone(tx, id, phoneId);
       });
-      return detailOf(row, ctx.now);
+      return detailOf(row, ctx);
     },
 
     async removePhone(ctx: ServiceContext, id: string, phoneId: string, version: number): Promise<void> {
@@ -152,7 +152,7 @@ export function createCustomerContactsService({ deps, reader, input }: Customers
         if (address.isDefault || !existing.some((a) => a.isDefault))
           await repo.setDefaultAddress(tx, id, addressId);
       });
-      return detailOf(row, ctx.now);
+      return detailOf(row, ctx);
     },
 
     async removeAddress(ctx: ServiceContext, id: string, addressId: string, version: number): Promise<void> {

@@ -108,7 +108,7 @@ export function createCustomerMergeService({ deps, reader }: CustomersShared) {
         await emitEvent(tx, ctx, 'customer.merged', { targetId, sourceId: source.id, movedUnits });
         return targetAfter;
       });
-      return (await reader.details([row], ctx.now))[0] as CustomerDetail;
+      return (await reader.details([row], ctx))[0] as CustomerDetail;
     },
   };
 }

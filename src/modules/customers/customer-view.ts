@@ -1,4 +1,4 @@
-import type { Actor } from '../../platform/auth/actor.ts';
+import type { Actor, ServiceContext } from '../../platform/auth/actor.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import type { ExportColumn } from '../../platform/files/xlsx-export.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -11,6 +11,7 @@ import { outletsRepository } from '../outlets/index.ts';
 import type { AddressRow, CustomerReach, CustomerRow, PhoneRow } from './customers.repository.ts';
 import { customersRepository as repo } from './customers.repository.ts';
 import { maskAddressDetail } from './domain/customer-rules.ts';
+import type { CustomerOrderHistory, CustomerOrderPage, CustomerOrderSummary } from './order-history.ts';
 import type { UnitView } from './unit-view.ts';
 import { createUnitViewer } from './unit-view.ts';
 
@@ -41,8 +42,11 @@ export interface CustomerDetail {
     isDefault: boolean;
   }[];
   units: UnitView[];
-  /** MD-4: every historical order; empty until the work-order module exists, but always present. */
-  orders: never[];
+  /** MD-4: the customer's orders the caller may see, newest first, at most MAX_HISTORY_ORDERS. */
+  orders: CustomerOrderSummary[];
+  /** How many such orders there are in all; more than `orders.length` when the list was cut. */
+  ordersTotal: number;
+  ordersTruncated: boolean;
   tags: string[];
   note: string | null;
   mergedIntoId: string | null;
@@ -71,7 +75,16 @@ export function auditableCustomer(
 export const auditRegionOf = (addresses: readonly AddressRow[]): string | null =>
   (addresses.find((a) => a.isDefault) ?? addresses[0])?.regionCode ?? null;
 
-export function createCustomerReader(deps: PlatformDeps, lookup: CatalogLookup) {
+/** A screen lists this many of a customer's orders; the order list (filtered by customer) has the rest. */
+export const MAX_HISTORY_ORDERS = 50;
+
+const NO_ORDERS: CustomerOrderPage = { orders: [], total: 0 };
+
+export function createCustomerReader(
+  deps: PlatformDeps,
+  lookup: CatalogLookup,
+  orderHistory?: CustomerOrderHistory,
+) {
   const { crypto } = deps;
   const db = deps.database.db;
   const unitViewer = createUnitViewer(deps, lookup);
@@ -124,41 +137,60 @@ export function createCustomerReader(deps: PlatformDeps, lookup: CatalogLookup) 
     };
   }
 
-  async function details(rows: readonly CustomerRow[], now: Date): Promise<CustomerDetail[]> {
+  /**
+   * MD-4 order history under the ORDER scope, not the customer reach: an outlet's staff may see a customer
+   * because the outlet covers their district, yet SEC-1 lets them see only the orders sent to their outlet,
+   * so a customer served elsewhere shows no orders (or only this outlet's) to them. HQ roles (the call
+   * center's look-up) see every order; regional managers the orders in their regions. The order module
+   * applies that scope; without a history port (the proposal's own reader) the list is empty.
+   */
+  async function historyOf(ids: readonly string[], actor: Actor | null) {
+    if (!orderHistory || !actor || ids.length === 0) return new Map<string, CustomerOrderPage>();
+    return orderHistory.forCustomers(db, actor, ids, MAX_HISTORY_ORDERS);
+  }
+
+  async function details(rows: readonly CustomerRow[], ctx: ServiceContext): Promise<CustomerDetail[]> {
+    const now = ctx.now;
     const ids = rows.map((r) => r.id);
-    const [phones, addresses, units] = await Promise.all([
+    const [phones, addresses, units, history] = await Promise.all([
       repo.phonesOf(db, ids),
       repo.addressesOf(db, ids),
       repo.unitsOf(db, ids),
+      historyOf(ids, ctx.actor),
     ]);
     const [paths, unitViews] = await Promise.all([
       lookup.regionPaths(addresses.map((a) => a.regionCode)),
       unitViewer.views(units, now),
     ]);
-    return rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      nameMasked: maskName(crypto.decrypt(r.nameEnc)),
-      phones: phones.filter((p) => p.customerId === r.id).map(phoneView),
-      addresses: addresses
-        .filter((a) => a.customerId === r.id)
-        .map((a) => ({
-          id: a.id,
-          regionCode: a.regionCode,
-          regionPath: paths.get(a.regionCode) ?? a.regionCode,
-          detailMasked: maskAddressDetail(crypto.decrypt(a.detailEnc)),
-          lat: a.lat,
-          lng: a.lng,
-          isDefault: a.isDefault,
-        })),
-      units: unitViews.filter((u) => u.customerId === r.id),
-      orders: [],
-      tags: r.tags,
-      note: r.note,
-      mergedIntoId: r.mergedIntoId,
-      createdAt: r.createdAt.toISOString(),
-      version: r.version,
-    }));
+    return rows.map((r) => {
+      const orders = history.get(r.id) ?? NO_ORDERS;
+      return {
+        id: r.id,
+        code: r.code,
+        nameMasked: maskName(crypto.decrypt(r.nameEnc)),
+        phones: phones.filter((p) => p.customerId === r.id).map(phoneView),
+        addresses: addresses
+          .filter((a) => a.customerId === r.id)
+          .map((a) => ({
+            id: a.id,
+            regionCode: a.regionCode,
+            regionPath: paths.get(a.regionCode) ?? a.regionCode,
+            detailMasked: maskAddressDetail(crypto.decrypt(a.detailEnc)),
+            lat: a.lat,
+            lng: a.lng,
+            isDefault: a.isDefault,
+          })),
+        units: unitViews.filter((u) => u.customerId === r.id),
+        orders: orders.orders,
+        ordersTotal: orders.total,
+        ordersTruncated: orders.total > orders.orders.length,
+        tags: r.tags,
+        note: r.note,
+        mergedIntoId: r.mergedIntoId,
+        createdAt: r.createdAt.toISOString(),
+        version: r.version,
+      };
+    });
   }
 
   async function listItems(rows: readonly CustomerRow[]): Promise<CustomerListItem[]> {

@@ -29,6 +29,7 @@ import { customerCode, textProblem } from './domain/customer-rules.ts';
 import { createCustomerContactsService } from './customer-contacts.service.ts';
 import { createCustomerMergeService } from './customer-merge.service.ts';
 import { createUnitsService } from './units.service.ts';
+import type { CustomerOrderHistory } from './order-history.ts';
 
 export interface CustomerListQuery {
   page: number;
@@ -57,16 +58,21 @@ export interface UpdateCustomerInput {
 const regionPrefixOf = (code: string): string =>
   code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
 
-export function createCustomersService(deps: PlatformDeps) {
+export interface CustomersServiceOptions {
+  /** MD-4: where customer screens read order history (the work-orders module, wired in app.ts). */
+  orderHistory?: CustomerOrderHistory | undefined;
+}
+
+export function createCustomersService(deps: PlatformDeps, options: CustomersServiceOptions = {}) {
   const { crypto } = deps;
   const db = deps.database.db;
   const lookup = createCatalogLookup(db);
-  const reader = createCustomerReader(deps, lookup);
+  const reader = createCustomerReader(deps, lookup, options.orderHistory);
   const input = createCustomerInput(deps, lookup, reader);
   const shared = { deps, lookup, reader, input };
 
-  async function detailOf(row: CustomerRow, now: Date): Promise<CustomerDetail> {
-    return (await reader.details([row], now))[0] as CustomerDetail;
+  async function detailOf(row: CustomerRow, ctx: ServiceContext): Promise<CustomerDetail> {
+    return (await reader.details([row], ctx))[0] as CustomerDetail;
   }
 
   function phoneIndexOf(phone: string, path: string): string {
@@ -127,13 +133,13 @@ export function createCustomersService(deps: PlatformDeps) {
       const actor = requirePermission(ctx, 'customer.read');
       const idx = phoneIndexOf(phone, '/phone');
       const { rows } = await repo.list(db, { reach: await reader.reachOf(actor), phoneIdx: idx }, 1, 50);
-      return { matches: await reader.details(rows, ctx.now) };
+      return { matches: await reader.details(rows, ctx) };
     },
 
     async get(ctx: ServiceContext, id: string): Promise<CustomerDetail> {
       const actor = requirePermission(ctx, 'customer.read');
       const { row } = await reader.loadVisible(actor, id);
-      return detailOf(row, ctx.now);
+      return detailOf(row, ctx);
     },
 
     async create(ctx: ServiceContext, body: CreateCustomerInput): Promise<CustomerDetail> {
@@ -211,7 +217,7 @@ export function createCustomersService(deps: PlatformDeps) {
         await emitEvent(tx, ctx, 'customer.created', { customerId: id });
         return created;
       });
-      return detailOf(row, ctx.now);
+      return detailOf(row, ctx);
     },
 
     async update(ctx: ServiceContext, id: string, body: UpdateCustomerInput): Promise<CustomerDetail> {
@@ -252,7 +258,7 @@ export function createCustomersService(deps: PlatformDeps) {
         });
         return after;
       });
-      return detailOf(row, ctx.now);
+      return detailOf(row, ctx);
     },
 
     /** MD-5: the full name, phones and addresses only on request, and every such read is audited. */

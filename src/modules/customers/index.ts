@@ -1,5 +1,6 @@
 export { createCustomersService } from './customers.service.ts';
-export type { CustomersService } from './customers.service.ts';
+export type { CustomersService, CustomersServiceOptions } from './customers.service.ts';
+export type { CustomerOrderHistory, CustomerOrderPage, CustomerOrderSummary } from './order-history.ts';
 export type { CustomerDetail, CustomerListItem } from './customer-view.ts';
 export type { UnitView } from './unit-view.ts';
 export { customersRoutes } from './customers.routes.ts';

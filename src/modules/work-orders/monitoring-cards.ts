@@ -62,6 +62,8 @@ export interface OrderCard {
   slaState: string;
   slaDeadline: Date | null;
   overdue: boolean;
+  /** The version to send with an action taken from the card (bulk accept and assign). */
+  version: number;
 }
 
 export const isOverdue = (o: WorkOrderRow, now: Date): boolean =>
@@ -136,6 +138,7 @@ export async function orderCards(
         slaState: o.slaState,
         slaDeadline: o.slaDeadline,
         overdue: isOverdue(o, now),
+        version: o.version,
       };
       return [o.id, card];
     }),

@@ -16,7 +16,7 @@ export const monitoringRoutes: FastifyPluginAsyncTypebox<{ field: FieldService }
       schema: {
         tags,
         summary:
-          'Board: carry-in, tomorrow’s visits, special customers, awaiting parts; overdue first (WO-15)',
+          'Board: to accept and to assign, longest waiting first (WO-9); carry-in, tomorrow’s visits, special customers, awaiting parts, overdue first (WO-15)',
         querystring: OutletFilterQuery,
       },
     },

@@ -11,6 +11,7 @@ import {
 } from './domain/monitoring.ts';
 import type { ContactReason, TripCause } from './domain/repeat-contacts.ts';
 import type { ServiceMode } from './domain/order-codes.ts';
+import type { WaitingEntry } from './domain/dispatcher-board.ts';
 import { fieldDirectory } from './field-directory.ts';
 import { REDISPATCH_EVENTS, redispatchReason } from './field-facts.ts';
 import { fieldQueries as q } from './field-queries.ts';
@@ -36,7 +37,10 @@ export function createDispatchMonitoring(deps: PlatformDeps, store: OrderStore) 
   const db = store.db;
 
   return {
-    /** WO-15: carry-in orders, tomorrow's visits, special customers, orders awaiting parts. */
+    /**
+     * WO-15: carry-in orders, tomorrow's visits, special customers, orders awaiting parts; in front of them
+     * the new work (WO-9): orders to accept and orders to assign, longest waiting first.
+     */
     async board(ctx: ServiceContext, filter: { outletId?: string | undefined }) {
       const scope = await monitorScope(store, ctx, filter.outletId);
       const { rows: orders, truncated } = capped(await mq.openOrders(db, scope.where));
@@ -57,6 +61,10 @@ export function createDispatchMonitoring(deps: PlatformDeps, store: OrderStore) 
         specialTracking: tagged.has(o.customerId),
         customerId: o.customerId,
         openPartWaits: openWaits.get(o.id)?.length ?? 0,
+        hasEngineer: o.engineerId !== null,
+        createdAt: o.createdAt,
+        dispatchedAt: o.dispatchedAt,
+        acceptedAt: o.acceptedAt,
       }));
       const board = dispatcherBoard(facts, { now: ctx.now, tz });
       const cards = await orderCards(store, orders, windows, ctx.now);
@@ -70,12 +78,26 @@ export function createDispatchMonitoring(deps: PlatformDeps, store: OrderStore) 
           cards: list.slice(0, BUCKET_CARDS),
         };
       };
+      // New work keeps the domain's order (longest waiting first): acknowledging it is the point, not its SLA.
+      const waitingBucket = (entries: WaitingEntry[]) => {
+        const list = entries.flatMap((e) => {
+          const card = cards.get(e.orderId);
+          return card ? [{ ...card, waitingSince: e.waitingSince, waitingMinutes: e.waitingMinutes }] : [];
+        });
+        return {
+          count: list.length,
+          overdue: list.filter((c) => c.overdue).length,
+          cards: list.slice(0, BUCKET_CARDS),
+        };
+      };
       return {
         today: board.today,
         tomorrow: board.tomorrow,
         outletId: scope.outletId,
         truncated,
         buckets: {
+          toAccept: waitingBucket(board.toAccept),
+          toAssign: waitingBucket(board.toAssign),
           carryIn: bucket(board.carryIn),
           tomorrowVisits: bucket(board.tomorrowVisits),
           specialCustomers: bucket(board.specialCustomers),

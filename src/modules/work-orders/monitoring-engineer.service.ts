@@ -15,7 +15,7 @@ import { workOrders } from './work-orders.tables.ts';
 /** Statuses in which an engineer still has something to do on the order. */
 const ACTIVE = new Set(['assigned', 'appointed', 'in_progress', 'awaiting_parts', 'follow_up']);
 
-/** The logged-in engineer's day: visits in window order, and open orders still without a window. */
+/** The logged-in engineer's day: visits in window order, open orders still without a window, then the rest. */
 export function createEngineerJobs(deps: PlatformDeps, store: OrderStore) {
   const tz = deps.businessTimeZone;
 
@@ -53,6 +53,15 @@ export function createEngineerJobs(deps: PlatformDeps, store: OrderStore) {
         },
         visits: visits.map(withFault),
         withoutWindow: overdueFirst(all.filter((c) => c.appointment === null)).map(withFault),
+        // Jobs booked on another day (a missed visit, or the visit after a part arrives) stay in reach.
+        otherDays: all
+          .filter((c) => c.appointment !== null && c.appointment.date !== date)
+          .sort(
+            (a, b) =>
+              (a.appointment?.date ?? '').localeCompare(b.appointment?.date ?? '') ||
+              (a.appointment?.start ?? '').localeCompare(b.appointment?.start ?? ''),
+          )
+          .map(withFault),
       };
     },
   };

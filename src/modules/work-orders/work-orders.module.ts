@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { PlatformDeps } from '../../platform/deps.ts';
+import { dispatchBulkRoutes } from './dispatch-bulk.routes.ts';
+import { createDispatchBulk } from './dispatch-bulk.service.ts';
 import { createFieldService } from './field.service.ts';
 import { fieldRoutes } from './field.routes.ts';
 import { createOrderStore } from './order-store.ts';
@@ -9,10 +11,13 @@ import { ordersRoutes } from './orders.routes.ts';
 /** Order intake and lifecycle (orders.*) and field work and monitoring (field.*) over one order store. */
 export function createWorkOrdersService(deps: PlatformDeps, options: { filesDir?: string | undefined } = {}) {
   const store = createOrderStore(deps);
+  const orders = createOrdersService(deps, store);
   return {
     store,
-    orders: createOrdersService(deps, store),
+    orders,
     field: createFieldService(deps, store, options.filesDir ? { filesDir: options.filesDir } : {}),
+    /** The board's bulk accept and assign, through the single-order lifecycle use cases. */
+    bulk: createDispatchBulk(deps, store, orders),
   };
 }
 
@@ -24,4 +29,5 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ workOrders: WorkOrder
 ) => {
   await app.register(ordersRoutes, { orders: opts.workOrders.orders });
   await app.register(fieldRoutes, { field: opts.workOrders.field });
+  await app.register(dispatchBulkRoutes, { bulk: opts.workOrders.bulk });
 };

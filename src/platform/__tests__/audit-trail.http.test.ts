@@ -6,6 +6,7 @@ import { catalogAuditSteps } from '../../modules/catalog/__tests__/catalog-audit
 import { masterDataAuditSteps } from '../../modules/customers/__tests__/master-data-audit.steps.ts';
 import { ordersAuditSteps } from '../../modules/work-orders/__tests__/orders-audit.steps.ts';
 import { fieldAuditSteps } from '../../modules/work-orders/__tests__/field-audit.steps.ts';
+import { dispatchBulkAuditSteps } from '../../modules/work-orders/__tests__/dispatch-bulk-audit.steps.ts';
 import { systemContext } from '../auth/actor.ts';
 import { emitEvent } from '../outbox/outbox.ts';
 
@@ -199,6 +200,7 @@ const steps: AuditStep[] = [
   importStep,
   ...ordersAuditSteps,
   ...fieldAuditSteps,
+  ...dispatchBulkAuditSteps,
   ...platformSteps.filter((s) => s.route === 'POST /api/auth/logout'),
 ];
 

@@ -186,12 +186,17 @@ export interface CustomerAddress {
   isDefault: boolean;
 }
 
-/** Work orders arrive with a later module; until then the list is present and empty (MD-4). */
+/** MD-4: one of the customer's orders the caller may see (newest first, at most 50). */
 export interface CustomerOrder {
   id: string;
-  number?: string;
-  status?: string;
-  createdAt?: string;
+  number: string;
+  status: string;
+  orderType: string;
+  serviceMode: string;
+  unitId: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  outletName: string | null;
 }
 
 export interface CustomerDetail {
@@ -202,6 +207,9 @@ export interface CustomerDetail {
   addresses: CustomerAddress[];
   units: Unit[];
   orders: CustomerOrder[];
+  /** All such orders; more than `orders.length` when the list was cut. */
+  ordersTotal: number;
+  ordersTruncated: boolean;
   tags: string[];
   note: string | null;
   mergedIntoId: string | null;
@@ -285,6 +293,8 @@ export interface OutletSummary {
   managerName: string | null;
   engineerCount: number;
   coveredDistrictCount: number;
+  /** NET-10: a timed stop on new dispatches after an audit finding; null when none is running. */
+  dispatchSuspension: { until: string; reason: string | null } | null;
   version: number;
 }
 

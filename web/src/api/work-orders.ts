@@ -273,4 +273,172 @@ export interface EngineerJobs {
   date: string;
   visits: OrderCard[];
   withoutWindow: OrderCard[];
+  /** Open jobs booked on another day, earliest first. */
+  otherDays: OrderCard[];
+}
+
+/* Field work on an order: appointments (WO-4), intermediate results (WO-5), parts (WO-7.6, WO-11), photos. */
+
+export const RESCHEDULE_REQUESTERS = ['customer', 'outlet', 'call_center'] as const;
+export type RescheduleRequester = (typeof RESCHEDULE_REQUESTERS)[number];
+export const RESCHEDULE_REASON_CODES = [
+  'customer_unavailable',
+  'awaiting_parts',
+  'engineer_unavailable',
+  'outlet_capacity',
+  'other',
+] as const;
+export type RescheduleReasonCode = (typeof RESCHEDULE_REASON_CODES)[number];
+
+export const RESULT_CODES = [
+  'APPOINTED',
+  'RESCHEDULED',
+  'UNREACHABLE',
+  'AWAITING_PARTS',
+  'TAKEN_FOR_REPAIR',
+  'NORMAL_NOT_ACCEPTED',
+  'RETURN_EXCHANGE',
+  'OUT_OF_WARRANTY_DECLINED',
+  'CUSTOMER_NO_TIME',
+] as const;
+export type ResultCode = (typeof RESULT_CODES)[number];
+export const PHONE_OUTCOMES = ['no_answer', 'wrong_number'] as const;
+export const ADDRESS_OUTCOMES = ['no_such_house_number', 'no_such_person'] as const;
+export const NEGOTIATION_STATUSES = ['negotiating', 'agreed', 'deadlocked'] as const;
+/** Who ships a part named in an AWAITING_PARTS result (WO-5.4). */
+export const RESULT_PART_SHIPPERS = ['division', 'trading_company'] as const;
+/** Who ships a requested part: only division parts pause the outlet's clock (WO-7.6). */
+export const PART_SHIPPERS = ['division', 'trading_company', 'outlet_stock'] as const;
+export type PartShipper = (typeof PART_SHIPPERS)[number];
+export const PART_TIME_FIELDS = ['shelfOffAt', 'stationArrivalAt', 'arrivedAtOutletAt', 'fittedAt'] as const;
+export type PartTimeField = (typeof PART_TIME_FIELDS)[number];
+export const PART_STATUSES = ['requested', 'in_transit', 'at_outlet', 'fitted', 'cancelled'] as const;
+export const ATTACHMENT_KINDS = ['photo', 'fault', 'nameplate', 'completion', 'invoice'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+export interface AppointmentRecord {
+  id: string;
+  orderId: string;
+  kind: 'initial' | 'reschedule';
+  day: string;
+  windowStart: string;
+  windowEnd: string;
+  startsAt: string;
+  endsAt: string;
+  agreedBy: 'customer' | 'family_member' | null;
+  relation: string | null;
+  requestedBy: RescheduleRequester | null;
+  reasonCode: RescheduleReasonCode | null;
+  reason: string | null;
+  customerAccepted: boolean;
+  broken: boolean;
+  current: boolean;
+  supersededAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface ResultRecord {
+  id: string;
+  orderId: string;
+  code: ResultCode;
+  data: Record<string, unknown>;
+  recordedAt: string;
+  recordedBy: string | null;
+}
+
+export interface PartRequest {
+  id: string;
+  orderId: string;
+  partName: string;
+  partCode: string | null;
+  quantity: number;
+  shippedBy: PartShipper;
+  appliedAt: string;
+  shelfOffAt: string | null;
+  stationArrivalAt: string | null;
+  arrivedAtOutletAt: string | null;
+  fittedAt: string | null;
+  promisedArrivalDate: string | null;
+  cancelledAt: string | null;
+  status: (typeof PART_STATUSES)[number];
+  version: number;
+  createdBy: string | null;
+}
+
+export interface OrderAttachment {
+  id: string;
+  orderId: string;
+  kind: AttachmentKind;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string | null;
+  uploadedAt: string;
+}
+
+/** What a field command answers about the order it changed. */
+export interface FieldOrderSummary {
+  id: string;
+  number: string;
+  status: string;
+  version: number;
+}
+
+/** The board's new-work buckets, shown before WO-15's: sent and not acknowledged; nobody named yet. */
+export const ACTION_BUCKETS = ['toAccept', 'toAssign'] as const;
+export type ActionBucket = (typeof ACTION_BUCKETS)[number];
+
+/** A card of a new-work bucket: what to send back with a bulk action, and how long it has waited. */
+export interface WaitingCard extends OrderCard {
+  outletId: string | null;
+  version: number;
+  waitingSince: string;
+  waitingMinutes: number;
+}
+
+export interface BoardColumn<C extends OrderCard = OrderCard> {
+  count: number;
+  overdue: number;
+  cards: C[];
+}
+
+export interface DispatchBoardWithActions extends Omit<DispatchBoard, 'buckets'> {
+  buckets: Record<BoardBucket, BoardColumn> & Record<ActionBucket, BoardColumn<WaitingCard>>;
+}
+
+export interface BulkItemResult {
+  orderId: string;
+  ok: boolean;
+  version?: number;
+  error?: { code: string; detail: string; reason?: string };
+}
+
+export interface BulkResult {
+  results: BulkItemResult[];
+  succeeded: number;
+  failed: number;
+}
+
+/** GET /api/dispatch/engineers: the outlet's engineers ranked by WO-13 for the selected orders. */
+export interface EngineerPick {
+  engineerId: string;
+  code: string;
+  name: string;
+  eligible: boolean;
+  rank: number | null;
+  openAssigned: number;
+  assignedToday: number;
+  reasons: Reason[];
+}
+
+export interface EngineerPicker {
+  outletId: string;
+  categoryCodes: string[];
+  ok: boolean;
+  code: string | null;
+  message: string | null;
+  suggestedEngineerId: string | null;
+  engineers: EngineerPick[];
 }

@@ -104,7 +104,9 @@ export type LabelGroup =
   | 'orders.tripCauses'
   | 'orders.resultCodes'
   | 'orders.actions'
-  | 'orders.reasonCodes';
+  | 'orders.reasonCodes'
+  | 'errors.codes'
+  | 'errors.reasons';
 
 /**
  * Labels for codes the server may add before the dictionary knows them (audit entities/actions, enums).

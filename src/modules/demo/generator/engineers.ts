@@ -117,7 +117,16 @@ export function generateEngineers(
         active: o.status !== 'withdrawn' && (linked !== undefined || random.chance(0.95)),
         hiredOn,
         createdAt,
-        skills: [...new Set(skilled)].map((categoryCode) => ({ categoryCode, level: level() })),
+        skills: [
+          ...[...new Set(skilled)].map((categoryCode) => ({ categoryCode, level: level() })),
+          // The demo engineer's login shows every kind of job, so they are qualified for all the outlet
+          // serves (added without random draws, so the rest of the generated data stays the same).
+          ...(linked
+            ? categories
+                .filter((c) => !skilled.includes(c))
+                .map((categoryCode) => ({ categoryCode, level: 3 }))
+            : []),
+        ],
         certificates,
       });
     }

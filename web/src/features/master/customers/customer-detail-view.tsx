@@ -206,9 +206,14 @@ export function CustomerDetailView(props: Props) {
       </Typography.Title>
       <UnitTable units={customer.units} onNewOrder={onNewOrderForUnit} />
       <Typography.Title level={5} className="section-title">
-        {t('customers.orders', { count: customer.orders.length })}
+        {t('customers.orders', { count: customer.ordersTotal })}
       </Typography.Title>
-      <OrderHistory orders={customer.orders} />
+      <OrderHistory
+        orders={customer.orders}
+        units={customer.units}
+        total={customer.ordersTotal}
+        truncated={customer.ordersTruncated}
+      />
     </div>
   );
 }

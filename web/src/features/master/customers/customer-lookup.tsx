@@ -26,8 +26,11 @@ interface Props {
   refreshKey: number;
   /** Offers "New order" per customer and per unit when given (and the role may take orders). */
   onNewOrder?: (customer: CustomerDetail, unitId?: string) => void;
-  /** Told about every answer, so intake can pick a single match at once. */
-  onMatches?: (matches: CustomerDetail[], phone: string) => void;
+  /**
+   * Told about every answer, so intake can pick a single match at once. `refreshed` is true when the answer
+   * is for the number already shown (a `refreshKey` bump), not a new caller.
+   */
+  onMatches?: (matches: CustomerDetail[], phone: string, refreshed: boolean) => void;
   initialPhone?: string;
 }
 
@@ -47,6 +50,7 @@ export function CustomerLookup(props: Props) {
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
   const serial = useRef(0);
+  const answeredPhone = useRef<string | null>(null);
   const digits = completePhone(raw);
 
   useEffect(() => {
@@ -69,8 +73,10 @@ export function CustomerLookup(props: Props) {
           { signal: controller.signal },
         )
         .then((answer) => {
+          const refreshed = answeredPhone.current === digits;
+          answeredPhone.current = digits;
           setResult({ phone: digits, matches: answer.matches, serial: ++serial.current });
-          onMatchesRef.current?.(answer.matches, digits);
+          onMatchesRef.current?.(answer.matches, digits, refreshed);
         })
         .catch((caught: unknown) => {
           if (!controller.signal.aborted) setError(caught);

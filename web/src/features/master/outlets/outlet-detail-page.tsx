@@ -14,9 +14,10 @@ import { BandPanel } from './band-panel';
 import { CoverageEditor } from './coverage-editor';
 import { OutletEngineersTab } from './outlet-engineers-tab';
 import { OutletSummaryTab } from './outlet-summary';
-import { OutletStatusTag, OutletTypeTag } from './outlet-tags';
+import { DispatchSuspensionTag, OutletStatusTag, OutletTypeTag } from './outlet-tags';
+import { SuspensionPanel } from './suspension-panel';
 
-const TABS = ['summary', 'coverage', 'band', 'engineers'] as const;
+const TABS = ['summary', 'coverage', 'band', 'suspension', 'engineers'] as const;
 
 export function OutletDetailPage() {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function OutletDetailPage() {
             <Typography.Text className="mono">{outlet.code}</Typography.Text>
             <OutletTypeTag type={outlet.type} />
             <OutletStatusTag status={outlet.status} />
+            <DispatchSuspensionTag outlet={outlet} />
             <Typography.Text type="secondary">{outlet.regionPath}</Typography.Text>
           </Space>
         }
@@ -99,6 +101,13 @@ export function OutletDetailPage() {
                     reload();
                   }}
                 />
+              ),
+            },
+            {
+              key: 'suspension',
+              label: t('outlets.suspension.tab'),
+              children: (
+                <SuspensionPanel key={outlet.version} outlet={outlet} writable={writable} onSaved={reload} />
               ),
             },
             {

@@ -1,4 +1,4 @@
-import { Space, Tag, Typography } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import { StarFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { OutletSummary } from '../../../api/master-data';
@@ -18,6 +18,18 @@ export function OutletStatusTag({ status }: { status: string }) {
     <Tag color={STATUS_COLORS[status] ?? 'default'}>
       <CodeLabel group="enums.outletStatuses" code={status} />
     </Tag>
+  );
+}
+
+/** NET-10: shown next to the status, since a suspended outlet keeps its status and its open orders. */
+export function DispatchSuspensionTag({ outlet }: { outlet: Pick<OutletSummary, 'dispatchSuspension'> }) {
+  const { t } = useTranslation();
+  const s = outlet.dispatchSuspension;
+  if (!s) return null;
+  return (
+    <Tooltip title={s.reason}>
+      <Tag color="red">{t('outlets.suspension.tag', { until: s.until })}</Tag>
+    </Tooltip>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Grid, Input, Segmented, Select, Table, Typography } from 'antd';
+import { Button, Card, Grid, Input, Segmented, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
@@ -21,7 +21,7 @@ import { RegionCascader } from '../../../components/region-cascader';
 import { usePagedList } from '../../../lib/use-paged-list';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { CoverageGaps } from './coverage-gaps';
-import { BandText, GradeText, OutletStatusTag, OutletTypeTag } from './outlet-tags';
+import { BandText, DispatchSuspensionTag, GradeText, OutletStatusTag, OutletTypeTag } from './outlet-tags';
 
 export function OutletsPage() {
   const { t } = useTranslation();
@@ -96,7 +96,12 @@ function OutletList() {
       title: t('outlets.status'),
       key: 'status',
       width: 110,
-      render: (_, o) => <OutletStatusTag status={o.status} />,
+      render: (_, o) => (
+        <Space size={4} wrap>
+          <OutletStatusTag status={o.status} />
+          <DispatchSuspensionTag outlet={o} />
+        </Space>
+      ),
     },
     {
       title: t('outlets.region'),

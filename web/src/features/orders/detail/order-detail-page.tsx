@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { App, Card, Flex, Space, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
+import { useAuth } from '../../../app/auth-context';
 import type { OrderDetail } from '../../../api/work-orders';
 import { codeText } from '../../../components/code-label';
 import { LoadError } from '../../../components/load-error';
@@ -12,6 +13,7 @@ import { useApi } from '../../../lib/use-api';
 import { SlaBadge } from '../shared/sla-badge';
 import { StatusTag } from '../shared/order-tags';
 import { ActionModal } from './action-modal';
+import { fieldTabItems, useFieldData } from './field-tabs';
 import { OrderActions } from './order-actions';
 import { OrderContacts, OrderTimeline } from './order-records';
 import { OrderSummary } from './order-summary';
@@ -21,8 +23,13 @@ export function OrderDetailPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { id = '' } = useParams();
+  const { can } = useAuth();
   const [tick, setTick] = useState(0);
   const [action, setAction] = useState<string | null>(null);
+  // The open tab is in the URL (?tab=parts) so a link can point at it and a reload keeps it.
+  const [params, setParams] = useSearchParams();
+  const fieldData = useFieldData(id, tick);
+  const refresh = () => setTick((value) => value + 1);
   const {
     data: order,
     error,
@@ -57,18 +64,41 @@ export function OrderDetailPage() {
       </Card>
       <Card style={{ marginTop: 16 }}>
         <Tabs
+          activeKey={params.get('tab') ?? 'summary'}
+          onChange={(key) =>
+            setParams(
+              (previous) => {
+                const next = new URLSearchParams(previous);
+                if (key === 'summary') next.delete('tab');
+                else next.set('tab', key);
+                return next;
+              },
+              { replace: true },
+            )
+          }
           items={[
             { key: 'summary', label: t('orders.detail.summary'), children: <OrderSummary order={order} /> },
             {
               key: 'timeline',
               label: t('orders.detail.timeline'),
-              children: <OrderTimeline orderId={order.id} version={order.version} />,
+              children: <OrderTimeline orderId={order.id} refresh={tick} />,
             },
             {
               key: 'contacts',
               label: t('orders.detail.contacts'),
-              children: <OrderContacts orderId={order.id} version={order.version} />,
+              children: <OrderContacts orderId={order.id} refresh={tick} />,
             },
+            ...fieldTabItems({
+              t,
+              order,
+              data: fieldData,
+              canField: can('order.field'),
+              onChanged: () => {
+                void message.success(t('common.saved'));
+                refresh();
+              },
+              onReload: refresh,
+            }),
           ]}
         />
       </Card>
@@ -81,7 +111,7 @@ export function OrderDetailPage() {
             t('orders.detail.actionDone', { action: codeText('orders.actions', action ?? '') }),
           );
           setAction(null);
-          setTick((value) => value + 1);
+          refresh();
         }}
       />
     </>

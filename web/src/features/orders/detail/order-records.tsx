@@ -11,9 +11,9 @@ import { useApi } from '../../../lib/use-api';
 const orderPath = (id: string, tail: string) => `/api/work-orders/${encodeURIComponent(id)}/${tail}`;
 
 /** Every event as a sentence in the UI language. */
-export function OrderTimeline({ orderId, version }: { orderId: string; version: number }) {
+export function OrderTimeline({ orderId, refresh }: { orderId: string; refresh: string | number }) {
   const { t, i18n } = useTranslation();
-  const { data, error } = useApi(`timeline:${orderId}:${version}`, (signal) =>
+  const { data, error } = useApi(`timeline:${orderId}:${refresh}`, (signal) =>
     api.get<{ items: TimelineEntry[] }>(orderPath(orderId, 'timeline'), undefined, { signal }),
   );
   if (error) return <LoadError error={error} />;
@@ -38,9 +38,9 @@ export function OrderTimeline({ orderId, version }: { orderId: string; version: 
 }
 
 /** WO-8 repeat contacts with their trip assessment. */
-export function OrderContacts({ orderId, version }: { orderId: string; version: number }) {
+export function OrderContacts({ orderId, refresh }: { orderId: string; refresh: string | number }) {
   const { t } = useTranslation();
-  const { data, error, loading } = useApi(`contacts:${orderId}:${version}`, (signal) =>
+  const { data, error, loading } = useApi(`contacts:${orderId}:${refresh}`, (signal) =>
     api.get<{ items: ContactRecord[] }>(orderPath(orderId, 'contacts'), undefined, { signal }),
   );
   if (error) return <LoadError error={error} />;

@@ -31,6 +31,8 @@ export function IntakePage() {
   const [created, setCreated] = useState<OrderDetail | null>(null);
   const [channel, setChannel] = useState('hotline');
   const [lookupKey, setLookupKey] = useState(0);
+  // Bumped when an order is taken, so the caller's order history (MD-4) shows it at once.
+  const [historyKey, setHistoryKey] = useState(0);
   const customerId = picked?.customer.id ?? null;
   const orders = useApi(customerId ? `orders-of:${customerId}:${created?.id ?? ''}` : null, (signal) =>
     api.get<Page<OrderListItem>>('/api/work-orders', { customerId, pageSize: 50 }, { signal }),
@@ -39,7 +41,15 @@ export function IntakePage() {
     (o) => OPEN_STATUSES.includes(o.status) && o.id !== created?.id,
   );
 
-  const onMatches = (matches: CustomerDetail[]) => {
+  const onMatches = (matches: CustomerDetail[], _phone: string, refreshed: boolean) => {
+    if (refreshed) {
+      // The same caller again (their history reloaded): keep the screen, with the fresh record if still picked.
+      setPicked((current) => {
+        const fresh = current ? matches.find((m) => m.id === current.customer.id) : undefined;
+        return current && fresh ? { ...current, customer: fresh } : current;
+      });
+      return;
+    }
     setCreated(null);
     const wanted = matches.find((m) => m.id === wantedCustomer);
     const only = matches.length === 1 ? matches[0] : undefined;
@@ -55,7 +65,7 @@ export function IntakePage() {
           <CustomerLookup
             key={lookupKey}
             initialPhone={get('phone') || undefined}
-            refreshKey={0}
+            refreshKey={historyKey}
             onOpen={(id) => void navigate(`/master/customers?id=${encodeURIComponent(id)}`)}
             onAddUnit={(customer) => void navigate(`/master/customers?id=${encodeURIComponent(customer.id)}`)}
             onCreate={() => void navigate('/master/customers')}
@@ -84,7 +94,10 @@ export function IntakePage() {
                 customer={picked.customer}
                 unitId={picked.unitId}
                 onChannel={setChannel}
-                onCreated={setCreated}
+                onCreated={(order) => {
+                  setCreated(order);
+                  setHistoryKey((value) => value + 1);
+                }}
               />
             ) : (
               <Card className="intake-form-card">

@@ -63,7 +63,8 @@ export function ReasonTags({ reasons }: { reasons: Reason[] }) {
 export function useDuration(): (ms: number) => string {
   const { t } = useTranslation();
   return (ms) => {
-    const minutes = Math.max(0, Math.round(ms / 60_000));
+    // Whole minutes, truncated like the server's sentences, so the table and the "why" text agree.
+    const minutes = Math.max(0, Math.floor(ms / 60_000));
     const d = Math.floor(minutes / 1440);
     const h = Math.floor((minutes % 1440) / 60);
     const m = minutes % 60;
