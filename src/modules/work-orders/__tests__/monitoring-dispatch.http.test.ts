@@ -352,8 +352,11 @@ describe('dispatcher monitoring', () => {
       appointment: { start: '11:00' },
     });
     expect(today.withoutWindow.map((v: { orderId: string }) => v.orderId)).toEqual([unscheduled.id]);
+    // Jobs booked on another day stay in reach (a visit after a part arrives, a missed one), earliest first.
+    expect(today.otherDays.map((v: { orderId: string }) => v.orderId)).toEqual([tomorrow.id]);
     const next = (await get('/api/engineer/jobs?day=tomorrow', engineer)).json();
     expect(next.visits.map((v: { orderId: string }) => v.orderId)).toEqual([tomorrow.id]);
+    expect(next.otherDays.map((v: { orderId: string }) => v.orderId)).toEqual([morning.id, afternoon.id]);
     const none = await get('/api/engineer/jobs', dispatcher);
     expect(none.statusCode).toBe(404);
     expect(none.json().detail).toContain('not linked to an engineer');
