@@ -10,9 +10,11 @@ import { ensureReferenceData } from './modules/catalog/index.ts';
 import {
   DEMO_PASSWORD,
   demoMasterData,
+  demoOrders,
   demoUsers,
   seedDemo,
   seedDemoMasterData,
+  seedDemoOrders,
 } from './modules/demo/index.ts';
 
 const repoRoot = path.resolve(defaultWebDir, '../..');
@@ -60,6 +62,14 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
         timeZone: deps.businessTimeZone,
       })
     : undefined;
+  // Four months of work orders over that master data, so the board and the backlog are full on first start.
+  const orders = config.demo
+    ? await seedDemoOrders(database, {
+        ...demoOrders,
+        now: deps.clock.now(),
+        timeZone: deps.businessTimeZone,
+      })
+    : undefined;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -81,9 +91,14 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     );
   }
   if (config.demo) {
-    lines.push(seeded || master?.seeded ? 'Demo data seeded.' : 'Demo data present.');
+    lines.push(seeded || master?.seeded || orders?.seeded ? 'Demo data seeded.' : 'Demo data present.');
     if (master?.seeded) {
       lines.push(`Demo master data: ${master.totalRows} rows generated in ${Math.round(master.ms)} ms.`);
+    }
+    if (orders?.seeded) {
+      lines.push(
+        `Demo work orders: ${orders.orders} orders (${orders.totalRows} rows) generated in ${Math.round(orders.ms)} ms.`,
+      );
     }
     lines.push(`Demo logins (password ${DEMO_PASSWORD}): ${demoUsers.map((u) => u.username).join(', ')}`);
   }

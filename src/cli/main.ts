@@ -13,12 +13,14 @@ import { roles, scopeKindOfRole } from '../modules/identity/index.ts';
 import {
   DEMO_PASSWORD,
   demoMasterData,
+  demoOrders,
   formatSeedReport,
   progressBars,
   scaleOutlets,
   seedAtScale,
   seedDemo,
   seedDemoMasterData,
+  seedDemoOrders,
   workerLoadFor,
 } from '../modules/demo/index.ts';
 
@@ -104,7 +106,7 @@ program
   .description('Load demo data (--demo), or generate master data at scale into an empty database (--scale)')
   .option(
     '--demo',
-    'demo outlets, one account per role, and demo master data (outlets, engineers, customers…)',
+    'demo outlets, one account per role, demo master data (outlets, engineers, customers…) and four months of work orders',
   )
   .option(
     '--scale <customers>',
@@ -141,18 +143,26 @@ program
         throw new AppError('VALIDATION_FAILED', 'Give either --demo or --scale <customers>.');
       }
       if (opts.demo) {
-        const { seeded, master } = await withServices(async ({ deps, services }) => ({
-          seeded: await seedDemo(deps, services),
-          master: await seedDemoMasterData(deps.database, deps.crypto, {
-            ...demoMasterData,
-            ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-            now: deps.clock.now(),
-            timeZone: deps.businessTimeZone,
-          }),
-        }));
+        const { seeded, master, orders } = await withServices(async ({ deps, services }) => {
+          const seed = opts.seed !== undefined ? { seed: opts.seed } : {};
+          const at = { now: deps.clock.now(), timeZone: deps.businessTimeZone };
+          return {
+            seeded: await seedDemo(deps, services),
+            master: await seedDemoMasterData(deps.database, deps.crypto, {
+              ...demoMasterData,
+              ...seed,
+              ...at,
+            }),
+            orders: await seedDemoOrders(deps.database, { ...demoOrders, ...seed, ...at }),
+          };
+        });
+        const loaded = [
+          master.seeded ? `${master.totalRows} rows of master data` : '',
+          orders.seeded ? `${orders.orders} work orders` : '',
+        ].filter((x) => x !== '');
         process.stdout.write(
-          seeded || master.seeded
-            ? `Demo data loaded${master.seeded ? ` (${master.totalRows} rows of master data)` : ''}; every demo account uses the password ${DEMO_PASSWORD}.\n`
+          seeded || master.seeded || orders.seeded
+            ? `Demo data loaded${loaded.length > 0 ? ` (${loaded.join(', ')})` : ''}; every demo account uses the password ${DEMO_PASSWORD}.\n`
             : 'Demo data was already present.\n',
         );
         return;

@@ -1,18 +1,21 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { watchProblems } from './page-problems.ts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './api-session.ts';
 import type { ApiSession } from './api-session.ts';
-import { repoRoot, startServer } from './server-harness.ts';
+import {
+  chooseLanguage,
+  DESKTOP,
+  launchBrowser,
+  login,
+  openPage,
+  PASSWORD,
+  PHONE,
+  shot,
+} from './browser-kit.ts';
+import type { Session } from './browser-kit.ts';
+import { startServer } from './server-harness.ts';
 import type { RunningServer } from './server-harness.ts';
 
-const SCREENSHOTS = path.join(repoRoot, 'docs', 'screenshots');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 375, height: 812 };
-const PASSWORD = 'demo1234';
 /** The demo outlet the outlet-scoped demo accounts belong to (README "Demo logins"). */
 const DEMO_OUTLET = '广州天河美家电器服务部';
 
@@ -20,55 +23,11 @@ let server: RunningServer | undefined;
 let browser: Browser | undefined;
 let admin: ApiSession | undefined;
 
-interface Session {
-  page: Page;
-  problems: string[];
-  close: () => Promise<void>;
-}
-
-async function open(viewport: { width: number; height: number }): Promise<Session> {
+function open(viewport: { width: number; height: number }): Promise<Session> {
   if (!browser || !server) throw new Error('not started');
-  const context = await browser.newContext({
-    viewport,
-    baseURL: server.baseUrl,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    deviceScaleFactor: 1,
-  });
-  const page = await context.newPage();
-  const problems = watchProblems(page, { warnings: true });
-  return { page, problems, close: () => context.close() };
+  return openPage(browser, server.baseUrl, viewport, { warnings: true });
 }
 
-/** Waits until nothing is loading, so screenshots show settled pages rather than skeletons. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await expect.poll(() => page.locator('.ant-skeleton').count(), { timeout: 15_000 }).toBe(0);
-  await expect.poll(() => page.locator('.ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
-  // A toast belongs to the moment it reports, not to the page the picture is meant to show.
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  // Let antd's motion finish (drawers, popovers) before the picture is taken.
-  await page.waitForTimeout(500);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: false });
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function chooseLanguage(page: Page, label: '中文' | 'English'): Promise<void> {
-  await page.locator('.app-header .ant-segmented').getByText(label, { exact: true }).click();
-}
-
-/** `+8613812345678` → `138 1234 5678`: typed the way an agent reads a caller ID aloud. */
 function spokenMobile(e164: string): string {
   const national = e164.replace(/^\+86/, '');
   return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
@@ -112,21 +71,9 @@ interface OutletDetail {
 
 describe('master data (real server, real Chromium)', () => {
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
     server = await startServer();
     admin = await apiSession(server.baseUrl, 'admin', PASSWORD);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -160,7 +107,10 @@ describe('master data (real server, real Chromium)', () => {
     expect(await badges.count()).toBe(units);
     for (const label of await badges.allInnerTexts())
       expect(label.trim()).toMatch(/^(保内|仅主要部件保修|保外)$/);
-    await expect.poll(() => match.getByText('暂无历史工单', { exact: false }).isVisible()).toBe(true);
+    // MD-4: every historical order, or the empty state when there is none.
+    await expect
+      .poll(async () => (await match.locator('.order-history, .compact-empty').count()) > 0)
+      .toBe(true);
     await shot(page, 'customer-lookup-zh-CN.png');
 
     // The badge explains itself: rule, dates and the policy version that decided it.

@@ -1,58 +1,19 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { watchProblems } from './page-problems.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startServer } from './server-harness.ts';
+import { DESKTOP, launchBrowser, openPage, PASSWORD, PHONE, shot } from './browser-kit.ts';
+import type { Session } from './browser-kit.ts';
+import { startServer } from './server-harness.ts';
 import type { RunningServer } from './server-harness.ts';
-
-const SCREENSHOTS = path.join(repoRoot, 'docs', 'screenshots');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 375, height: 812 };
-const PASSWORD = 'demo1234';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
 
-interface Session {
-  page: Page;
-  problems: string[];
-  close: () => Promise<void>;
-}
-
-async function open(viewport: { width: number; height: number }): Promise<Session> {
+function open(viewport: { width: number; height: number }): Promise<Session> {
   if (!browser || !server) throw new Error('not started');
-  const context = await browser.newContext({
-    viewport,
-    baseURL: server.baseUrl,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    deviceScaleFactor: 1,
-  });
-  const page = await context.newPage();
-  const problems = watchProblems(page, { warnings: true });
-  return { page, problems, close: () => context.close() };
+  return openPage(browser, server.baseUrl, viewport, { warnings: true });
 }
 
-/** Waits until nothing is loading, so screenshots show settled pages rather than skeletons. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-skeleton, .ant-spin-spinning')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => undefined);
-  await expect.poll(() => page.locator('.ant-skeleton').count(), { timeout: 15_000 }).toBe(0);
-  // Let antd's motion finish (drawers, menus) before the picture is taken.
-  await page.waitForTimeout(400);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: false });
-}
-
+/** The login page may already be showing (a redirect); sign in from wherever the page is. */
 async function login(page: Page, username: string): Promise<void> {
   if (!new URL(page.url(), 'http://x').pathname.startsWith('/login')) await page.goto('/login');
   await page.getByLabel(/用户名|Username/).fill(username);
@@ -72,20 +33,8 @@ async function chooseLanguage(page: Page, label: '中文' | 'English'): Promise<
 
 describe('console shell (real server, real Chromium)', () => {
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -255,8 +204,9 @@ describe('console shell (real server, real Chromium)', () => {
       .toBe(true);
     await expect.poll(() => desktop.page.getByRole('menuitem', { name: '派工看板' }).isVisible()).toBe(true);
     expect(await desktop.page.getByRole('menuitem', { name: '制度参数' }).count()).toBe(0);
-    // The dispatcher's workbench is the dispatch board now (UI.md "Each role lands on its workbench").
-    await expect.poll(() => desktop.page.locator('.board-column').count()).toBe(4);
+    // The dispatcher's workbench is the dispatch board (UI.md "Each role lands on its workbench"): the two
+    // new-work columns and the four WO-15 ones.
+    await expect.poll(() => desktop.page.locator('.board-column').count()).toBe(6);
     await shot(desktop.page, 'home-dispatcher-zh-CN.png');
     await desktop.page.goto('/admin/policies');
     await expect.poll(() => desktop.page.getByText('无权访问').isVisible()).toBe(true);
@@ -297,7 +247,7 @@ describe('console shell (real server, real Chromium)', () => {
       .poll(() => page.getByRole('heading', { name: 'Dispatch board', exact: true }).isVisible())
       .toBe(true);
     await expect.poll(() => page.getByRole('menuitem', { name: 'Dispatch board' }).isVisible()).toBe(true);
-    await expect.poll(() => page.locator('.board-column').count()).toBe(4);
+    await expect.poll(() => page.locator('.board-column').count()).toBe(6);
     await shot(page, 'home-dispatcher-en-US.png');
     await chooseLanguage(page, '中文');
     await expect

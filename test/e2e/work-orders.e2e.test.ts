@@ -1,18 +1,21 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { watchProblems } from './page-problems.ts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './api-session.ts';
 import type { ApiSession } from './api-session.ts';
-import { repoRoot, startServer } from './server-harness.ts';
+import {
+  chooseLanguage,
+  DESKTOP,
+  launchBrowser,
+  login,
+  openPage,
+  PASSWORD,
+  PHONE,
+  shot,
+} from './browser-kit.ts';
+import type { Session } from './browser-kit.ts';
+import { startServer } from './server-harness.ts';
 import type { RunningServer } from './server-harness.ts';
 
-const SCREENSHOTS = path.join(repoRoot, 'docs', 'screenshots');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 375, height: 812 };
-const PASSWORD = 'demo1234';
 /** The district of the demo outlet the dispatcher and engineer belong to (广州天河). */
 const DEMO_DISTRICT = '440106';
 
@@ -21,48 +24,9 @@ let browser: Browser | undefined;
 let admin: ApiSession | undefined;
 let agent: ApiSession | undefined;
 
-interface Session {
-  page: Page;
-  problems: string[];
-  close: () => Promise<void>;
-}
-
-async function open(viewport: { width: number; height: number }): Promise<Session> {
+function open(viewport: { width: number; height: number }): Promise<Session> {
   if (!browser || !server) throw new Error('not started');
-  const context = await browser.newContext({
-    viewport,
-    baseURL: server.baseUrl,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    deviceScaleFactor: 1,
-  });
-  const page = await context.newPage();
-  const problems = watchProblems(page, { warnings: false });
-  return { page, problems, close: () => context.close() };
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await expect.poll(() => page.locator('.ant-skeleton').count(), { timeout: 15_000 }).toBe(0);
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await page.waitForTimeout(500);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: false });
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function chooseLanguage(page: Page, label: '中文' | 'English'): Promise<void> {
-  await page.locator('.app-header .ant-segmented').getByText(label, { exact: true }).click();
+  return openPage(browser, server.baseUrl, viewport);
 }
 
 interface CustomerItem {
@@ -100,14 +64,10 @@ describe('work orders (real server, real Chromium)', () => {
   let tianheOrder: { id: string; number: string } | undefined;
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
     server = await startServer();
     admin = await apiSession(server.baseUrl, 'admin', PASSWORD);
     agent = await apiSession(server.baseUrl, 'agent', PASSWORD);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

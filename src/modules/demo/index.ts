@@ -9,3 +9,5 @@ export type { MasterDataOptions, ScaleOptions, SeedResult } from './generator/se
 export type { SeedProgress, TableReport } from './generator/progress.ts';
 export { progressBars, formatSeedReport } from './generator/progress-bars.ts';
 export { workerLoadFor } from './generator/worker-pool.ts';
+export { seedDemoOrders, demoOrders } from './demo-orders.ts';
+export type { DemoOrdersOptions, DemoOrdersResult } from './demo-orders.ts';
