@@ -11,5 +11,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 240_000,
+    // A page on a busy 2-core machine can take seconds to settle; polls wait for it rather than the
+    // default second, and still fail when something never appears.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
