@@ -178,9 +178,19 @@ describe('master data (real server, real Chromium)', () => {
     await page.getByRole('tab', { name: '服务范围' }).click();
     await page.locator('.coverage-cascader').click();
     const popup = page.locator('.ant-cascader-dropdown:visible');
-    await popup.locator('.ant-cascader-menu-item[title="广东省"]').click();
-    await popup.locator('.ant-cascader-menu-item[title="广州市"]').click();
-    await popup.locator('.ant-cascader-menu-item[title="海珠区"] .ant-cascader-checkbox').click();
+    // Children load on demand; a click that lands while the cascader is still settling opens nothing, so
+    // the province is clicked again until its cities show.
+    const city = popup.locator('.ant-cascader-menu-item[title="广州市"]');
+    for (let attempt = 0; attempt < 5 && !(await city.isVisible()); attempt++) {
+      await popup.locator('.ant-cascader-menu-item[title="广东省"]').click();
+      await city.waitFor({ timeout: 4_000 }).catch(() => undefined);
+    }
+    const district = popup.locator('.ant-cascader-menu-item[title="海珠区"] .ant-cascader-checkbox');
+    for (let attempt = 0; attempt < 5 && !(await district.isVisible()); attempt++) {
+      await city.click();
+      await district.waitFor({ timeout: 4_000 }).catch(() => undefined);
+    }
+    await district.click();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /添\s*加/ }).click();
 
