@@ -56,6 +56,7 @@ import {
   customerOrderHistory,
   workOrdersRoutes,
 } from './modules/work-orders/index.ts';
+import { callbacksRoutes, createCallbacksService } from './modules/callbacks/index.ts';
 
 export interface BuildAppOptions {
   database: Database;
@@ -83,6 +84,7 @@ export function createServices(
 ) {
   const outletDirectory = createOutletDirectory(deps);
   const userDirectory = createUserDirectory(deps.database.db);
+  const workOrders = createWorkOrdersService(deps, { filesDir: options.filesDir });
   return {
     auth: createAuthService(deps, outletDirectory),
     users: createUsersService(deps, outletDirectory),
@@ -90,7 +92,8 @@ export function createServices(
     catalog: createCatalogService(deps),
     // MD-4: customer screens list orders through the customers module's port, implemented by work orders.
     customers: createCustomersService(deps, { orderHistory: customerOrderHistory }),
-    workOrders: createWorkOrdersService(deps, { filesDir: options.filesDir }),
+    workOrders,
+    callbacks: createCallbacksService(deps),
     policies: createPolicyService(deps, store, userDirectory),
     audit: createAuditService(deps, userDirectory),
     notifications: createNotificationsService(deps),
@@ -213,6 +216,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{
       await api.register(customersRoutes, { customers: services.customers });
       await api.register(importsRoutes, { imports });
       await api.register(workOrdersRoutes, { workOrders: services.workOrders });
+      await api.register(callbacksRoutes, { callbacks: services.callbacks });
       await api.register(policyRoutes, { policies: services.policies });
       await api.register(auditRoutes, { audit: services.audit, timeZone: deps.businessTimeZone });
       await api.register(notificationsRoutes, { notifications: services.notifications });

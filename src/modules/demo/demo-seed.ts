@@ -68,6 +68,8 @@ export const demoUsers: readonly {
   { username: 'admin', displayName: '系统管理员 王敏', role: 'admin', scope: { kind: 'all' } },
   { username: 'agent', displayName: '呼叫中心坐席 李静', role: 'agent', scope: { kind: 'all' } },
   { username: 'callback', displayName: '回访员 张丽', role: 'callback', scope: { kind: 'all' } },
+  // CB-3: the second callback on an appeal is made by a different agent.
+  { username: 'callback2', displayName: '回访员 孙悦', role: 'callback', scope: { kind: 'all' } },
   { username: 'complaints', displayName: '客诉专员 陈刚', role: 'complaints', scope: { kind: 'all' } },
   {
     username: 'dispatcher',

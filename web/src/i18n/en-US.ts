@@ -1,7 +1,11 @@
 // The explicit .ts extension lets the Node-side unit test (NodeNext resolution) load this file too.
+import { callbacksEnUS } from './callbacks.en-US.ts';
+import { programmesEnUS } from './programmes.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const enUS: Messages = {
+  callbacks: callbacksEnUS,
+  callbackProgrammes: programmesEnUS,
   app: {
     name: 'Aftersales',
     tagline: 'From the first call to the monthly statement',

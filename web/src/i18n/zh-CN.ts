@@ -1,8 +1,15 @@
 /**
  * zh-CN is the source dictionary: its shape defines the `Messages` type that en-US must match.
- * This file must stay import-free because the Node-side unit test loads it directly.
+ * Larger areas keep their texts in files of their own (`callbacks.zh-CN.ts`); imports carry the explicit
+ * .ts extension because the Node-side unit test loads this file directly.
  */
+import { callbacksZhCN } from './callbacks.zh-CN.ts';
+import type { DeepStrings } from './deep-strings.ts';
+import { programmesZhCN } from './programmes.zh-CN.ts';
+
 export const zhCN = {
+  callbacks: callbacksZhCN,
+  callbackProgrammes: programmesZhCN,
   app: {
     name: '售后服务管理',
     tagline: '从来电受理到月度结算',
@@ -1531,8 +1538,6 @@ export const zhCN = {
     },
   },
 };
-
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
 /** Every locale must provide exactly these keys. */
 export type Messages = DeepStrings<typeof zhCN>;

@@ -73,6 +73,16 @@ export const permissions = [
   'order.close',
   'order.contact',
   'order.monitor',
+  'callback.read',
+  'callback.call',
+  'callback.judge',
+  'callback.appeal',
+  'callback.audit',
+  'callback.report',
+  'dealer.callback',
+  'home.read',
+  'home.write',
+  'home.callback',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -134,6 +144,19 @@ const grants: Record<Permission, readonly Role[]> = {
   'order.close': [...hq, 'outlet', 'dispatcher'],
   'order.contact': [...hq, 'agent', 'callback', 'complaints', 'outlet', 'dispatcher'],
   'order.monitor': [...hq, 'regional', 'outlet', 'dispatcher'],
+  // CB: the call center's callback agents judge; outlets see their own results, call back what HQ does not
+  // sample (CB-2) and appeal (CB-3); supervisors (center) audit the day's documents.
+  'callback.read': [...hq, 'callback', 'agent', 'regional', 'settlement', 'outlet', 'dispatcher'],
+  'callback.call': [...hq, 'callback', 'agent', 'outlet', 'dispatcher'],
+  'callback.judge': [...hq, 'callback'],
+  'callback.appeal': ['admin', 'outlet', 'dispatcher'],
+  'callback.audit': hq,
+  'callback.report': [...hq, 'callback', 'regional', 'settlement'],
+  'dealer.callback': [...hq, 'callback', 'agent'],
+  // CB-8 home-service placements belong to the home-service outlet that placed the worker.
+  'home.read': [...hq, 'callback', 'agent', 'outlet', 'dispatcher'],
+  'home.write': [...hq, 'outlet', 'dispatcher'],
+  'home.callback': [...hq, 'callback', 'outlet', 'dispatcher'],
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { PlatformDeps } from '../../platform/deps.ts';
+import { callbackProgrammesRoutes, createCallbackProgrammes } from './programmes.module.ts';
+
+/** Callbacks (CB): the order callback desk with verdicts and appeals, dealer and home-service programmes. */
+export function createCallbacksService(deps: PlatformDeps) {
+  return {
+    programmes: createCallbackProgrammes(deps),
+  };
+}
+
+export type CallbacksService = ReturnType<typeof createCallbacksService>;
+
+export const callbacksRoutes: FastifyPluginAsyncTypebox<{ callbacks: CallbacksService }> = async (
+  app,
+  opts,
+) => {
+  await app.register(callbackProgrammesRoutes, { programmes: opts.callbacks.programmes });
+};

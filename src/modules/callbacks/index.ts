@@ -1,0 +1,2 @@
+export { callbacksRoutes, createCallbacksService } from './callbacks.module.ts';
+export type { CallbacksService } from './callbacks.module.ts';
