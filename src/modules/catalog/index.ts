@@ -1,4 +1,9 @@
-export { ensureReferenceData, regionSeedRows, calendarSeedRows } from './reference-data.ts';
+export {
+  ensureReferenceData,
+  referenceDataTables,
+  regionSeedRows,
+  calendarSeedRows,
+} from './reference-data.ts';
 export { createCatalogLookup } from './catalog-lookup.ts';
 export type { CatalogLookup, RegionRow, CategoryRow, ModelRow, DealerRow } from './catalog-lookup.ts';
 export { defaultRegionClass, isRegionCode, regionAncestors } from './domain/region-defaults.ts';

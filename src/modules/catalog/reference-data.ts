@@ -80,6 +80,17 @@ const chunks = <T>(items: T[], size: number): T[][] =>
  * Idempotent and additive: rows an administrator edited are never overwritten, days an administrator deleted
  * are not brought back.
  */
+/**
+ * The tables `ensureReferenceData` fills on every start: a fresh database holds only these, so a restore
+ * (SEC-4) may replace them with the backup's rows.
+ */
+export const referenceDataTables = [
+  'regions',
+  'product_lines',
+  'product_categories',
+  'calendar_days',
+] as const;
+
 export async function ensureReferenceData(database: Database, now: Date): Promise<void> {
   const db = database.db;
   const { rows } = await database.executeSql('select count(*) as n from regions', []);
