@@ -21,6 +21,9 @@ import { realSleep } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
 import { registerAuth } from './platform/http/auth-plugin.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
+import { defaultRateLimits, registerRateLimits } from './platform/http/rate-limit.ts';
+import type { RateLimits } from './platform/http/rate-limit.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerValidators } from './platform/http/validators.ts';
 import { registerProblemHandler, sendProblem } from './platform/http/problem.ts';
 import { EventBus } from './platform/outbox/event-bus.ts';
@@ -65,6 +68,8 @@ export interface BuildAppOptions {
   logger?: Logger;
   businessTimeZone?: string;
   secureCookies?: boolean;
+  /** Login and intake limits; absent ⇒ the defaults, `max: 0` turns one off. */
+  rateLimits?: Partial<RateLimits>;
   /** Where uploaded files (order photos) are stored; tests default to a temporary folder. */
   filesDir?: string;
   /** Folder with the built web UI; absent or missing ⇒ API only. */
@@ -191,7 +196,9 @@ export async function buildApp(options: BuildAppOptions): Promise<{
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerSecurityHeaders(app, { secure: options.secureCookies ?? false });
   registerAuth(app, services.auth, clock);
+  registerRateLimits(app, clock, { ...defaultRateLimits, ...options.rateLimits });
   registerIdempotency(app, deps);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['health'] } }, async () => {

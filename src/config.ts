@@ -16,6 +16,9 @@ export interface Config {
   filesDir: string;
   /** Behind https: cookies get the Secure flag. */
   secureCookies: boolean;
+  /** Per minute: sign-in attempts per client address, new orders per account (0 = no limit). */
+  loginPerMinute: number;
+  intakePerMinute: number;
 }
 
 function intFrom(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -55,5 +58,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL?.trim() || (databaseUrl ? 'info' : 'warn'),
     filesDir: path.resolve(env.AFTERSALES_FILES_DIR?.trim() || path.join(dataDir, 'files')),
     secureCookies: boolFrom(env.AFTERSALES_SECURE_COOKIES, false),
+    loginPerMinute: intFrom('AFTERSALES_LOGIN_PER_MINUTE', env.AFTERSALES_LOGIN_PER_MINUTE, 30, 0, 1_000_000),
+    intakePerMinute: intFrom(
+      'AFTERSALES_INTAKE_PER_MINUTE',
+      env.AFTERSALES_INTAKE_PER_MINUTE,
+      600,
+      0,
+      10_000_000,
+    ),
   };
 }

@@ -46,6 +46,10 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     logger,
     businessTimeZone: config.businessTimeZone,
     secureCookies: config.secureCookies,
+    rateLimits: {
+      login: { max: config.loginPerMinute, windowMs: 60_000 },
+      intake: { max: config.intakePerMinute, windowMs: 60_000 },
+    },
     webDir: defaultWebDir,
     filesDir: config.filesDir,
     worker: true,

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp } from '../src/app.ts';
 import type { Services } from '../src/app.ts';
 import { ManualClock } from '../src/platform/clock.ts';
@@ -10,7 +11,10 @@ import { ensurePolicyDefaults } from '../src/modules/policy/index.ts';
 import { ensureReferenceData } from '../src/modules/catalog/index.ts';
 import { DEMO_PASSWORD, demoOutlets, seedDemo } from '../src/modules/demo/index.ts';
 import type { TestDatabase } from './test-db.ts';
+import type { RateLimits } from '../src/platform/http/rate-limit.ts';
 import { createTestDatabase } from './test-db.ts';
+
+const NO_LIMIT = { max: 0, windowMs: 60_000 };
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 export const OUTLET_A = demoOutlets[0].id;
@@ -32,7 +36,16 @@ export interface Harness {
 }
 
 export async function createHarness(
-  options: { now?: string; worker?: boolean; eventBus?: EventBusOptions; seed?: boolean } = {},
+  options: {
+    now?: string;
+    worker?: boolean;
+    eventBus?: EventBusOptions;
+    seed?: boolean;
+    /** Off unless a test is about them: the manual clock never ends a window, and tests sign in a lot. */
+    rateLimits?: Partial<RateLimits>;
+    /** A real logger, for tests of what reaches the logs; silent otherwise. */
+    logger?: Logger;
+  } = {},
 ): Promise<Harness> {
   const testDb = await createTestDatabase();
   const clock = new ManualClock(options.now ?? '2026-11-23T02:00:00Z');
@@ -43,6 +56,8 @@ export async function createHarness(
     clock,
     worker: options.worker ?? false,
     eventBus: options.eventBus,
+    rateLimits: options.rateLimits ?? { login: NO_LIMIT, intake: NO_LIMIT },
+    ...(options.logger ? { logger: options.logger } : {}),
     sleep: async (ms) => {
       sleeps.push(ms);
     },

@@ -25,7 +25,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   app.post(
     '/auth/login',
     {
-      config: { public: true },
+      config: { public: true, rateLimit: 'login' },
       schema: {
         tags: ['auth'],
         summary: 'Log in with username and password; sets the session cookie',

@@ -34,7 +34,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ orders: OrdersService }> 
   app.post(
     '/work-orders',
     {
-      config: { idempotent: true },
+      config: { idempotent: true, rateLimit: 'intake' },
       schema: {
         tags,
         summary:
