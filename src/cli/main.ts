@@ -6,6 +6,7 @@ import type { Scope } from '../platform/auth/actor.ts';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
 import { openConfiguredDatabase } from '../platform/db/open.ts';
 import { BackupError, restoreBackup, writeBackup } from '../platform/db/backup.ts';
+import { rekeyDatabase } from '../platform/db/rekey.ts';
 import { AppError } from '../platform/errors.ts';
 import { buildApp } from '../app.ts';
 import { buildWebIfMissing, startServer } from '../main.ts';
@@ -285,6 +286,31 @@ program
       const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
       process.stdout.write(
         `Restored ${rows} rows of ${manifest.tables.length} tables from ${file} (taken ${manifest.createdAt} on ${manifest.engine}); every table matches its checksum.\n`,
+      );
+    } finally {
+      await opened.close();
+    }
+  });
+
+program
+  .command('rekey')
+  .description(
+    'After a secret rotation: re-encrypt personal data under the current secret and rebuild the phone indexes',
+  )
+  .action(async () => {
+    const config = loadConfig();
+    const opened = await openConfiguredDatabase(config, { migrate: true });
+    try {
+      const report = await rekeyDatabase(opened.database, opened.crypto);
+      const rows = report.tables.reduce((n, t) => n + t.rows, 0);
+      const detail = report.tables
+        .filter((t) => t.rows > 0)
+        .map((t) => `${t.table} ${t.rows}`)
+        .join(', ');
+      process.stdout.write(
+        rows === 0
+          ? `Every encrypted field already uses key ${report.keyId}.\n`
+          : `Re-encrypted ${rows} rows under key ${report.keyId} (${detail}). The previous secret is no longer needed.\n`,
       );
     } finally {
       await opened.close();

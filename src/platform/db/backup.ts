@@ -6,6 +6,8 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { Database } from './database.ts';
 import { appliedMigration } from './migrate.ts';
+import { withRawTransaction } from './raw-transaction.ts';
+import type { RawQuery } from './raw-transaction.ts';
 
 /**
  * SEC-4 logical backup and restore, the same on PGlite and PostgreSQL: a gzip file of JSON lines — a
@@ -38,7 +40,7 @@ export interface BackupManifest {
   tables: TableSummary[];
 }
 
-type Query = (text: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
+type Query = RawQuery;
 
 const BATCH_ROWS = 2000;
 
@@ -49,40 +51,19 @@ const ident = (name: string): string => {
 };
 
 /**
- * Runs `fn` on one connection inside a read-consistent transaction with the session zone set to UTC, so
- * row texts (and so checksums) do not depend on the server's time-zone setting. On PostgreSQL the
- * repeatable-read snapshot lets a backup run while the server keeps taking orders.
+ * A read-consistent transaction with the session zone set to UTC, so row texts (and so checksums) do not
+ * depend on the server's time-zone setting. On PostgreSQL the repeatable-read snapshot lets a backup run
+ * while the server keeps taking orders.
  */
-async function withSnapshot<T>(
-  database: Database,
-  readOnly: boolean,
-  fn: (q: Query) => Promise<T>,
-): Promise<T> {
-  if (database.kind === 'pglite') {
-    const pglite = database.pglite;
-    if (!pglite) throw new Error('PGlite database without its client');
-    return pglite.transaction(async (tx) => {
-      await tx.query(`set local time zone 'UTC'`);
-      return fn(async (text, values) => (await tx.query<Record<string, unknown>>(text, values ?? [])).rows);
-    });
-  }
-  const pool = database.pool;
-  if (!pool) throw new Error('PostgreSQL database without its pool');
-  const client = await pool.connect();
-  try {
-    await client.query(`begin isolation level repeatable read${readOnly ? ' read only' : ''}`);
-    await client.query(`set local time zone 'UTC'`);
-    try {
-      const result = await fn(async (text, values) => (await client.query(text, values ?? [])).rows);
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback');
-      throw error;
-    }
-  } finally {
-    client.release();
-  }
+function withSnapshot<T>(database: Database, readOnly: boolean, fn: (q: Query) => Promise<T>): Promise<T> {
+  return withRawTransaction(
+    database,
+    async (q) => {
+      await q(`set local time zone 'UTC'`);
+      return fn(q);
+    },
+    `begin isolation level repeatable read${readOnly ? ' read only' : ''}`,
+  );
 }
 
 /** The application's tables, parents before children (foreign keys), so a restore inserts in this order. */
