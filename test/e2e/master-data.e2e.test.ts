@@ -233,4 +233,30 @@ describe('master data (real server, real Chromium)', () => {
     await close();
     expect(problems).toEqual([]);
   });
+
+  it('SEC the console shows a customer named like a script as text and runs nothing', async () => {
+    if (!admin) throw new Error('not started');
+    const mobile = '13700001234';
+    const name = '<img src=x onerror=__xss=1><script>__xss=2</script>';
+    const detail = '"><svg onload=__xss=3>';
+    await admin.post('/api/customers', {
+      name,
+      phones: [{ number: mobile, label: 'mobile' }],
+      addresses: [{ regionCode: '440106', detail }],
+    });
+    const { page, problems, close } = await open(DESKTOP);
+    await login(page, 'agent');
+    await page.goto('/master/customers');
+    await page.locator('#caller-phone').fill(mobile);
+    const match = page.locator('.lookup-match').first();
+    await match.waitFor();
+    await match.getByRole('button', { name: '显示完整信息' }).click();
+    // The revealed name and address appear literally, as text, and no injected element or script ran.
+    await expect.poll(() => match.getByText(name, { exact: false }).count()).toBeGreaterThan(0);
+    await expect.poll(() => match.getByText(detail, { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.evaluate<unknown>('window.__xss')).toBeUndefined();
+    expect(await page.locator('.lookup-match img[src="x"], .lookup-match svg[onload]').count()).toBe(0);
+    await close();
+    expect(problems).toEqual([]);
+  });
 });
