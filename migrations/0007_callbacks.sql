@@ -50,6 +50,7 @@ CREATE TABLE "callback_tasks" (
 	"completion_entered_at" timestamp with time zone NOT NULL,
 	"late_entry" boolean NOT NULL,
 	"settlement_value_fen" bigint NOT NULL,
+	"plan_policy_versions" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"due_at" timestamp with time zone NOT NULL,
 	"month" text NOT NULL,
 	"status" text NOT NULL,
@@ -137,6 +138,7 @@ CREATE INDEX "callback_appeal_files_appeal_idx" ON "callback_appeal_files" USING
 CREATE UNIQUE INDEX "callback_appeals_verdict_uq" ON "callback_appeals" USING btree ("verdict_id");--> statement-breakpoint
 CREATE INDEX "callback_appeals_task_idx" ON "callback_appeals" USING btree ("task_id");--> statement-breakpoint
 CREATE INDEX "callback_attempts_task_idx" ON "callback_attempts" USING btree ("task_id","at");--> statement-breakpoint
+CREATE INDEX "callback_attempts_agent_idx" ON "callback_attempts" USING btree ("agent_id","task_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "callback_tasks_order_uq" ON "callback_tasks" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "callback_tasks_open_due_idx" ON "callback_tasks" USING btree ("due_at") WHERE status in ('open', 'appealed');--> statement-breakpoint
 CREATE INDEX "callback_tasks_outlet_month_idx" ON "callback_tasks" USING btree ("outlet_id","month");--> statement-breakpoint

@@ -44,7 +44,11 @@ import {
 import { createOutletDirectory, createOutletsService, outletsRoutes } from './modules/outlets/index.ts';
 import { createPolicyService, createPolicyStore, policyRoutes } from './modules/policy/index.ts';
 import { catalogRoutes, createCatalogLookup, createCatalogService } from './modules/catalog/index.ts';
-import { createCustomersService, customersRoutes } from './modules/customers/index.ts';
+import {
+  createCustomerContactEvidence,
+  createCustomersService,
+  customersRoutes,
+} from './modules/customers/index.ts';
 import {
   createImportsService,
   customersImporter,
@@ -57,9 +61,15 @@ import type { Importer } from './platform/files/import-runner.ts';
 import {
   createWorkOrdersService,
   customerOrderHistory,
+  defaultFilesDir,
   workOrdersRoutes,
 } from './modules/work-orders/index.ts';
-import { callbacksRoutes, createCallbacksService } from './modules/callbacks/index.ts';
+import {
+  callbackPlanningHandler,
+  callbacksRoutes,
+  createCallbacksService,
+  startFinalisationSweep,
+} from './modules/callbacks/index.ts';
 
 export interface BuildAppOptions {
   database: Database;
@@ -90,15 +100,25 @@ export function createServices(
   const outletDirectory = createOutletDirectory(deps);
   const userDirectory = createUserDirectory(deps.database.db);
   const workOrders = createWorkOrdersService(deps, { filesDir: options.filesDir });
+  // MD-4: customer screens list orders through the customers module's port, implemented by work orders.
+  const customers = createCustomersService(deps, { orderHistory: customerOrderHistory });
   return {
     auth: createAuthService(deps, outletDirectory),
     users: createUsersService(deps, outletDirectory),
     outlets: createOutletsService(deps),
     catalog: createCatalogService(deps),
-    // MD-4: customer screens list orders through the customers module's port, implemented by work orders.
-    customers: createCustomersService(deps, { orderHistory: customerOrderHistory }),
+    customers,
     workOrders,
-    callbacks: createCallbacksService(deps),
+    // CB: the desk reads customers through their own masking, evidence and audited reveal, and records the
+    // order's WO-6.1 callback through the work-orders use case.
+    callbacks: createCallbacksService(deps, {
+      customers: {
+        ...createCustomerContactEvidence(deps),
+        reveal: (ctx, customerId) => customers.reveal(ctx, customerId),
+      },
+      orders: workOrders.orders,
+      filesDir: options.filesDir ?? defaultFilesDir(),
+    }),
     policies: createPolicyService(deps, store, userDirectory),
     audit: createAuditService(deps, userDirectory),
     notifications: createNotificationsService(deps),
@@ -137,6 +157,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{
     customersImporter(services.customers, createCatalogLookup(database.db)),
   ] as Importer<unknown>[]);
   bus.register(userLockedHandler(services.userDirectory));
+  bus.register(callbackPlanningHandler(services.callbacks.desk.planner));
 
   const app = Fastify({
     loggerInstance: logger.child({}, { redact: logRedactPaths }) as FastifyBaseLogger,
@@ -252,6 +273,15 @@ export async function buildApp(options: BuildAppOptions): Promise<{
 
   if (options.worker) {
     app.addHook('onReady', async () => bus.start());
+    let stopSweep: (() => void) | undefined;
+    app.addHook('onReady', async () => {
+      stopSweep = startFinalisationSweep(
+        services.callbacks.desk,
+        () => clock.now(),
+        (err) => logger.error({ err }, 'callback finalisation sweep failed; will retry'),
+      );
+    });
+    app.addHook('onClose', async () => stopSweep?.());
   }
   app.addHook('onClose', async () => bus.stop());
   return { app, services, bus, deps };

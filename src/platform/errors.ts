@@ -20,6 +20,10 @@ export const errorCodes = {
   ORDER_ILLEGAL_TRANSITION: 409,
   /** A business rule refuses the action (WO-4/5/6/…); details.reason names the rule's refusal code. */
   ORDER_RULE_REFUSED: 422,
+  /** A callback rule (CB-2..CB-6) refuses the action; details.rule and details.reason name the rule and refusal. */
+  CALLBACK_RULE_REFUSED: 422,
+  /** The callback task's state does not allow the action (already judged, appealed, final…); details as above. */
+  CALLBACK_STATE_CONFLICT: 409,
   AUTH_LOCKED: 423,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { PlatformDeps } from '../../platform/deps.ts';
+import type { DeskPorts } from './desk-ports.ts';
+import { deskRoutes } from './desk.routes.ts';
+import { createDeskService } from './desk.service.ts';
 import { callbackProgrammesRoutes, createCallbackProgrammes } from './programmes.module.ts';
 
 /** Callbacks (CB): the order callback desk with verdicts and appeals, dealer and home-service programmes. */
-export function createCallbacksService(deps: PlatformDeps) {
+export function createCallbacksService(deps: PlatformDeps, ports: DeskPorts) {
   return {
+    desk: createDeskService(deps, ports),
     programmes: createCallbackProgrammes(deps),
   };
 }
@@ -15,5 +19,6 @@ export const callbacksRoutes: FastifyPluginAsyncTypebox<{ callbacks: CallbacksSe
   app,
   opts,
 ) => {
+  await app.register(deskRoutes, { desk: opts.callbacks.desk });
   await app.register(callbackProgrammesRoutes, { programmes: opts.callbacks.programmes });
 };

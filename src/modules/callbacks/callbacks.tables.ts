@@ -45,6 +45,10 @@ export const callbackTasks = pgTable(
     /** CB-3: the completion was entered after the 72 h limit. */
     lateEntry: boolean('late_entry').notNull(),
     settlementValueFen: bigint('settlement_value_fen', { mode: 'number' }).notNull(),
+    /** POL-1: versions of the policies the plan used (sampling, high value, due days, fee table, …). */
+    planPolicyVersions: jsonb('plan_policy_versions')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     dueAt: ts('due_at').notNull(),
     /** 月清月毕: the business month (YYYY-MM) the task must be cleared in. */
     month: text('month').notNull(),
@@ -95,7 +99,10 @@ export const callbackAttempts = pgTable(
     satisfied: boolean('satisfied'),
     note: text('note'),
   },
-  (t) => [index('callback_attempts_task_idx').on(t.taskId, t.at)],
+  (t) => [
+    index('callback_attempts_task_idx').on(t.taskId, t.at),
+    index('callback_attempts_agent_idx').on(t.agentId, t.taskId),
+  ],
 );
 
 /** A verdict (CB-6): the first callback's, then one per appeal's second callback. */

@@ -135,6 +135,16 @@ export const customersRepository = {
       .orderBy(desc(customerPhones.isPrimary), asc(customerPhones.createdAt), asc(customerPhones.id));
   },
 
+  /** Ids of the duplicates merged into any of these customers. */
+  async mergedInto(db: Executor, survivorIds: readonly string[]): Promise<string[]> {
+    if (survivorIds.length === 0) return [];
+    const rows = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(inArray(customers.mergedIntoId, [...survivorIds]));
+    return rows.map((r) => r.id);
+  },
+
   async phonesByIndex(db: Executor, idx: readonly string[]): Promise<PhoneRow[]> {
     if (idx.length === 0) return [];
     return db

@@ -7,3 +7,8 @@ export { customersRoutes } from './customers.routes.ts';
 export { warrantyStatus } from './domain/warranty.ts';
 export type { WarrantyResult, WarrantyStatus } from './domain/warranty.ts';
 export { normaliseSerial } from './domain/serial-number.ts';
+export { createCustomerDirectory } from './customer-directory.ts';
+export type { CustomerDirectory, CustomerRef } from './customer-directory.ts';
+export { createCustomerContactEvidence } from './contact-evidence.ts';
+export type { ContactRef, CustomerContactEvidence, MaskedContact } from './contact-evidence.ts';
+export type { ContactDifference } from './domain/contact-comparison.ts';

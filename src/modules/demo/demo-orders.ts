@@ -5,6 +5,7 @@ import { inCopyTransaction } from './generator/copy-session.ts';
 import { loadOrderInputs } from './generator/order-inputs.ts';
 import { generateDemoOrders } from './generator/order-plan.ts';
 import { writeDemoOrders } from './generator/order-writer.ts';
+import { writeDemoCallbacks } from './generator/callback-writer.ts';
 
 export interface DemoOrdersOptions {
   /** Same seed, `now` and master data ⇒ same orders. */
@@ -75,13 +76,19 @@ export async function seedDemoOrders(database: Database, opts: DemoOrdersOptions
     // Several servers starting on one PostgreSQL: one generates, the others then find the orders.
     await session.query(`select pg_advisory_xact_lock(hashtext($1))`, [LOCK_KEY]);
     if (!(await mayGenerate((sql, values) => session.query(sql, values)))) return undefined;
-    return writeDemoOrders(session, generated, opts.now, {
+    const orders = await writeDemoOrders(session, generated, opts.now, {
       seed: opts.seed,
       days: opts.days,
       orders: generated.orders.length,
       byStatus,
       taggedCustomers: generated.tagged.length,
     });
+    const callbacks = await writeDemoCallbacks(
+      session,
+      generated.orders.map((o) => o.row),
+      { seed: opts.seed, now: opts.now, timeZone },
+    );
+    return { tables: [...orders.tables, ...callbacks] };
   });
   if (!written) return notSeeded(performance.now() - t0);
   return {

@@ -5,3 +5,5 @@ export type { EngineerView } from './engineer-view.ts';
 export { outletsRoutes } from './outlets.routes.ts';
 export { outletsRepository } from './outlets.repository.ts';
 export { districtProblem } from './region-paths.ts';
+export { createEngineerDirectory } from './engineer-directory.ts';
+export type { EngineerDirectory, EngineerRef } from './engineer-directory.ts';

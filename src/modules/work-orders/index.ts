@@ -30,3 +30,6 @@ export { assessRepeatContact } from './domain/repeat-contacts.ts';
 export type { ContactReason } from './domain/repeat-contacts.ts';
 export { canClose } from './domain/closing.ts';
 export { PROMISE_KEY, encodePerson, encodeReason, repeatContactFacts } from './field-facts.ts';
+// Uploaded files are stored the same way across modules (callback appeal files use it too).
+export { openStoredFile, removeStoredFile, sha256Hex, writeStoredFile } from './attachments-files.ts';
+export { defaultFilesDir } from './field-attachments.service.ts';

@@ -7,6 +7,8 @@ import { masterDataAuditSteps } from '../../modules/customers/__tests__/master-d
 import { ordersAuditSteps } from '../../modules/work-orders/__tests__/orders-audit.steps.ts';
 import { fieldAuditSteps } from '../../modules/work-orders/__tests__/field-audit.steps.ts';
 import { dispatchBulkAuditSteps } from '../../modules/work-orders/__tests__/dispatch-bulk-audit.steps.ts';
+import { callbackDeskAuditSteps } from '../../modules/callbacks/__tests__/desk-audit.steps.ts';
+import { programmesAuditSteps } from '../../modules/callbacks/__tests__/programmes-audit.steps.ts';
 import { systemContext } from '../auth/actor.ts';
 import { emitEvent } from '../outbox/outbox.ts';
 
@@ -201,6 +203,8 @@ const steps: AuditStep[] = [
   ...ordersAuditSteps,
   ...fieldAuditSteps,
   ...dispatchBulkAuditSteps,
+  ...callbackDeskAuditSteps,
+  ...programmesAuditSteps,
   ...platformSteps.filter((s) => s.route === 'POST /api/auth/logout'),
 ];
 

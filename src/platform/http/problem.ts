@@ -18,6 +18,8 @@ const titles: Record<ErrorCode, string> = {
   POLICY_NOT_RETROACTIVE: 'Policies cannot take effect in the past',
   ORDER_ILLEGAL_TRANSITION: 'Not possible in the order’s current state',
   ORDER_RULE_REFUSED: 'Refused by a service rule',
+  CALLBACK_RULE_REFUSED: 'Refused by a callback rule',
+  CALLBACK_STATE_CONFLICT: 'Not possible in the callback’s current state',
   AUTH_LOCKED: 'Account locked',
   PAYLOAD_TOO_LARGE: 'Request too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',

@@ -354,4 +354,55 @@ describe('demo work orders on a fresh demo database', () => {
     expect(await count(db, 'work_orders')).toBe(orders.length);
     expect(await count(db, 'audit_log', `entity = 'demo_data' and action = 'generate_orders'`)).toBe(1);
   });
+
+  it('CB-2 CB-3 CB-5 CB-6 every completed order has its callback task; the history keeps the callback rules', async () => {
+    const now = h.clock.now();
+    expect(
+      await count(
+        db,
+        'work_orders o',
+        'completed_at is not null and not exists (select 1 from callback_tasks t where t.order_id = o.id)',
+      ),
+    ).toBe(0);
+    const tasks = await rows(db, 'select * from callback_tasks');
+    expect(tasks.length).toBeGreaterThan(1000);
+    const byStatus = new Map<string, number>();
+    for (const t of tasks) byStatus.set(String(t.status), (byStatus.get(String(t.status)) ?? 0) + 1);
+    for (const status of ['open', 'final', 'unreachable'])
+      expect(byStatus.get(status), status).toBeGreaterThan(0);
+    expect(new Set(tasks.map((t) => t.plan_reason))).toEqual(
+      new Set(['SAMPLED', 'NOT_SAMPLED', 'HIGH_VALUE']),
+    );
+    for (const t of tasks) {
+      if (t.status === 'final')
+        expect(new Date(String(t.final_at)).getTime()).toBeLessThanOrEqual(now.getTime());
+      if (t.status === 'judged')
+        expect(new Date(String(t.appeal_window_closes_at)).getTime()).toBeGreaterThan(now.getTime());
+    }
+    // CB-6: every verdict beyond the first answers an appeal, and (CB-3) comes from another agent.
+    const second = await rows(
+      db,
+      `select v2.agent_id as second, v1.agent_id as first, a.filed_at, v2.recorded_at
+         from callback_verdicts v2
+         join callback_verdicts v1 on v1.task_id = v2.task_id and v1.round = 1
+         join callback_appeals a on a.verdict_id = v1.id
+        where v2.round = 2`,
+    );
+    expect(second.length).toBe(await count(db, 'callback_verdicts', 'round = 2'));
+    for (const r of second) {
+      expect(r.second).not.toBe(r.first);
+      expect(new Date(String(r.recorded_at)).getTime()).toBeGreaterThan(
+        new Date(String(r.filed_at)).getTime(),
+      );
+    }
+    // CB-5: a task given up was called the policy's number of times, each in a slot not tried before.
+    const givenUp = await rows(
+      db,
+      `select t.id, count(*)::int as calls, count(distinct a.slot)::int as slots
+         from callback_tasks t join callback_attempts a on a.task_id = t.id
+        where t.status = 'unreachable' group by t.id`,
+    );
+    expect(givenUp.length).toBeGreaterThan(0);
+    for (const g of givenUp) expect([g.calls, g.slots]).toEqual([3, 3]);
+  });
 });

@@ -27,7 +27,8 @@ function copyText<T extends PgTable>(table: T, rows: readonly T['$inferSelect'][
   return text;
 }
 
-async function load<T extends PgTable>(
+/** COPYs the rows into their table; answers how many went in. */
+export async function copyRows<T extends PgTable>(
   session: CopySession,
   table: T,
   rows: readonly T['$inferSelect'][],
@@ -58,7 +59,7 @@ export async function writeDemoOrders(
   const all = generated.orders;
   const tables: WrittenOrders['tables'] = [];
   const put = async <T extends PgTable>(table: T, rows: readonly T['$inferSelect'][]) => {
-    tables.push({ table: getTableName(table), rows: await load(session, table, rows) });
+    tables.push({ table: getTableName(table), rows: await copyRows(session, table, rows) });
   };
   await put(
     t.workOrders,

@@ -4,6 +4,7 @@ import { complaintPolicies } from './complaint-policies.ts';
 import { generalPolicies } from './general-policies.ts';
 import { outletPolicies } from './outlet-policies.ts';
 import { partsPolicies } from './parts-policies.ts';
+import { settlementPolicies } from './settlement-policies.ts';
 import type { PolicyDefinition } from './policy-definition.ts';
 import { tradePolicies } from './trade-policies.ts';
 import { workOrderPolicies } from './work-order-policies.ts';
@@ -18,6 +19,7 @@ const definitions = [
   ...complaintPolicies,
   ...tradePolicies,
   ...partsPolicies,
+  ...settlementPolicies,
 ];
 
 type KnownDefinition = (typeof definitions)[number];

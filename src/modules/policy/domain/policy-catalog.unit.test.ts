@@ -74,6 +74,7 @@ const expectedKeys: readonly PolicyKey[] = [
   'cb.home_service.schedule',
   'stl.callback_result.fee_share',
   'stl.callback_result.untrue_deduction_fen',
+  'stl.fee_table',
   'cmp.overstep_fine_fen',
   'cmp.compensation.authority_chain',
   'cmp.time_limit.general_hours',
