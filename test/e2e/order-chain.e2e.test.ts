@@ -26,6 +26,11 @@ const PHOTO = Buffer.from(
   'base64',
 );
 
+/** The smallest PDF the appeal's file check accepts: the signature and an end-of-file marker. */
+const SERVICE_SHEET = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+
 /** 'YYYY-MM-DD' and 'HH:mm' on the business clock, `minutes` from now. */
 function businessClock(minutes = 0): { date: string; time: string } {
   const at = new Date(Date.now() + minutes * 60_000);
@@ -71,6 +76,33 @@ async function pick(page: Page, id: string, value: string): Promise<void> {
 /** The footer OK of the open modal (antd spaces two-character Chinese labels). */
 const modalOk = (page: Page, name: RegExp = /确\s*认|OK|Confirm/): Locator =>
   page.locator('.ant-modal-wrap:visible .ant-modal-footer').getByRole('button', { name });
+
+/**
+ * A picture of the whole page: the viewport grows to the page's height first, since a full-page capture
+ * repeats the fixed side menu and header at odd places.
+ */
+async function tallShot(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize() ?? DESKTOP;
+  await settle(page);
+  const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.min(Math.max(height, viewport.height), 2400),
+  });
+  await shot(page, name);
+  await page.setViewportSize(viewport);
+}
+
+/**
+ * Opens a queue tab and waits until the page shows it: the URL changes at once but the page re-renders in a
+ * transition, and a filter set before that would be applied to the old view.
+ */
+async function chooseTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name });
+  await tab.click();
+  await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+  await settle(page);
+}
 
 async function waitModalClosed(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: 15_000 }).toBe(0);
@@ -341,6 +373,236 @@ describe('one order from the hotline to a verified close (real server, real Chro
       expect(problems).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: '/tmp/fail-6.png' });
+      throw error;
+    } finally {
+      await close();
+    }
+  });
+  // CB-3: the callback desk takes over the closed order — a verdict, the outlet's appeal, a second callback.
+  let taskId = '';
+
+  it('the callback agent finds the order on the desk, calls the customer and judges it untrue', async () => {
+    const agentApi = await apiSession(server!.baseUrl, 'callback', PASSWORD);
+    // The task is planned by the worker from `order.completed`; it may take a moment to appear.
+    await expect
+      .poll(
+        async () => {
+          const found = await agentApi.get<{ items: { id: string; orderId: string }[] }>(
+            `/api/callbacks/queue?view=all&q=${encodeURIComponent(order!.number)}`,
+          );
+          taskId = found.items.find((item) => item.orderId === order!.id)?.id ?? '';
+          return taskId;
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .not.toBe('');
+    const { page, problems, close } = await desktop();
+    try {
+      await login(page, 'callback');
+      await page.waitForURL(/\/callbacks$/);
+      await page.locator('.callback-queue .ant-table-row').first().waitFor();
+      await shot(page, 'callback-desk-zh-CN.png');
+      await chooseLanguage(page, 'English');
+      await page.getByRole('tab', { name: 'To call' }).waitFor();
+      await shot(page, 'callback-desk-en-US.png');
+      await chooseLanguage(page, '中文');
+
+      await page.getByPlaceholder('工单号', { exact: true }).fill(order!.number);
+      await page.getByPlaceholder('工单号', { exact: true }).press('Enter');
+      const row = page.locator('.callback-queue .ant-table-row', { hasText: order!.number });
+      await row.waitFor();
+      await row.getByRole('link', { name: order!.number }).click();
+      await page.waitForURL(new RegExp(`/callbacks/${taskId}$`));
+
+      await page.locator('.callback-plan-why-button').click();
+      await page.locator('.callback-plan-why').waitFor();
+      await shot(page, 'callback-plan-why-zh-CN.png');
+      await page.locator('.callback-plan-why-button').click();
+      await page.locator('.callback-plan-why').waitFor({ state: 'hidden' });
+      await page.locator('.callback-reveal').click();
+      await page.locator('.callback-reveal-notice').waitFor();
+      await page.locator('.callback-outcome-reached').click();
+      const call = page.locator('.callback-call-card');
+      await call.locator('#callbackCall_answers_repairedOrInstalled').getByText('否').click();
+      await call.locator('#callbackCall_answers_feeCharged').getByText('是').click();
+      await page.locator('#callbackCall_answers_feeAmountFen').fill('300');
+      await call.locator('#callbackCall_answers_timely').getByText('否').click();
+      await call.locator('#callbackCall_answers_worksNow').getByText('否').click();
+      await call.locator('#callbackCall_answers_satisfaction').getByText('1', { exact: true }).click();
+      await page.locator('#callbackCall_answers_note').fill('用户说没有人上门，压缩机没有换过');
+      await page.locator('.callback-save-call').click();
+      await expect.poll(() => page.locator('.callback-guidance').textContent()).toContain('请在下方作出判定');
+
+      const verdict = page.locator('.callback-verdict-card');
+      await verdict.locator('#callbackVerdict_verdict').getByText('不属实').click();
+      await verdict.locator('.callback-reasons').getByText('谎报上门服务').click();
+      await verdict.locator('.callback-reasons').getByText('多报费用').click();
+      await page.locator('#callbackVerdict_note').fill('用户称无人上门，却被收取 300 元');
+      await tallShot(page, 'callback-task-zh-CN.png');
+      await page.locator('.callback-submit-verdict').click();
+      await page
+        .locator('.ant-modal-confirm-btns')
+        .getByRole('button', { name: /提交判定/ })
+        .click();
+      await expect
+        .poll(() => page.locator('.callback-header .callback-status-tag').textContent())
+        .toBe('已判定');
+      await expect
+        .poll(() => page.locator('.callback-finalisation').textContent())
+        .toMatch(/前未申请复议即定案/);
+
+      await chooseLanguage(page, 'English');
+      await expect
+        .poll(() => page.locator('.callback-finalisation').textContent())
+        .toMatch(/Final unless appealed by/);
+      await tallShot(page, 'callback-task-en-US.png');
+      await chooseLanguage(page, '中文');
+      expect(problems).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: '/tmp/fail-7.png', fullPage: true });
+      throw error;
+    } finally {
+      await close();
+    }
+  });
+
+  it('the outlet sees the untrue verdict and appeals once, with a statement and a file', async () => {
+    const { page, problems, close } = await desktop();
+    try {
+      await login(page, 'outlet');
+      await page.locator('.app-sider').getByRole('link', { name: '回访工作台' }).click();
+      await chooseTab(page, '全部');
+      await page.getByPlaceholder('工单号', { exact: true }).fill(order!.number);
+      await page.getByPlaceholder('工单号', { exact: true }).press('Enter');
+      const row = page.locator('.callback-queue .ant-table-row', { hasText: order!.number });
+      await row.waitFor();
+      await expect.poll(() => row.locator('.verdict-tag').textContent()).toBe('不属实');
+      await row.getByRole('link', { name: order!.number }).click();
+      await page.waitForURL(new RegExp(`/callbacks/${taskId}$`));
+
+      await page.locator('.callback-appeal-button').click();
+      await page
+        .locator('#appeal_statement')
+        .fill('工程师已于预约时间上门更换压缩机，用户已签字确认，附服务单。');
+      await page
+        .locator('.callback-appeal-modal input[type=file]')
+        .setInputFiles({ name: 'service-sheet.pdf', mimeType: 'application/pdf', buffer: SERVICE_SHEET });
+      await page
+        .locator('.callback-appeal-modal .ant-upload-list-item', { hasText: 'service-sheet.pdf' })
+        .waitFor();
+      await shot(page, 'callback-appeal-zh-CN.png');
+      await modalOk(page, /提交复议/).click();
+      await waitModalClosed(page);
+      await expect
+        .poll(() => page.locator('.callback-finalisation').textContent())
+        .toBe('已申请复议，等待呼叫中心二次回访');
+      await page.locator('.callback-appeal-file', { hasText: 'service-sheet.pdf' }).waitFor();
+      expect(await page.locator('.callback-appeal-button').isDisabled()).toBe(true);
+
+      // UI.md: outlet pages work on a phone.
+      await page.setViewportSize(PHONE);
+      await tallShot(page, 'callback-appealed-zh-CN-375.png');
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+      expect(width).toBeLessThanOrEqual(PHONE.width);
+      expect(problems).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: '/tmp/fail-8.png', fullPage: true });
+      throw error;
+    } finally {
+      await close();
+    }
+  });
+
+  it('a second agent makes the second callback and finds the order qualified; the result is final', async () => {
+    const { page, problems, close } = await desktop();
+    try {
+      await login(page, 'callback2');
+      await page.waitForURL(/\/callbacks$/);
+      await chooseTab(page, '复议待二次回访');
+      await page.getByPlaceholder('工单号', { exact: true }).fill(order!.number);
+      await page.getByPlaceholder('工单号', { exact: true }).press('Enter');
+      const row = page.locator('.callback-queue .ant-table-row', { hasText: order!.number });
+      await row.getByRole('link', { name: order!.number }).click();
+      await page.waitForURL(new RegExp(`/callbacks/${taskId}$`));
+
+      await page.locator('.callback-outcome-reached').click();
+      const call = page.locator('.callback-call-card');
+      await call.locator('#callbackCall_answers_repairedOrInstalled').getByText('是').click();
+      await call.locator('#callbackCall_answers_feeCharged').getByText('否').click();
+      await call.locator('#callbackCall_answers_timely').getByText('是').click();
+      await call.locator('#callbackCall_answers_worksNow').getByText('是').click();
+      await call.locator('#callbackCall_answers_satisfaction').getByText('5', { exact: true }).click();
+      await page
+        .locator('#callbackCall_answers_note')
+        .fill('用户确认工程师上门换了压缩机，未收费，之前是家人接的电话');
+      await page.locator('.callback-save-call').click();
+      await expect.poll(() => page.locator('.callback-guidance').textContent()).toContain('请在下方作出判定');
+
+      await page.locator('#callbackVerdict_verdict').getByText('合格', { exact: true }).click();
+      await page.locator('.callback-submit-verdict').click();
+      await page
+        .locator('.ant-modal-confirm-btns')
+        .getByRole('button', { name: /提交判定/ })
+        .click();
+      await expect
+        .poll(() => page.locator('.callback-finalisation .ant-alert-title').textContent())
+        .toBe('已定案：合格');
+      await expect
+        .poll(() => page.locator('.callback-history .verdict-tag').allTextContents())
+        .toEqual(['不属实', '合格']);
+      await tallShot(page, 'callback-final-zh-CN.png');
+      expect(problems).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: '/tmp/fail-9.png', fullPage: true });
+      throw error;
+    } finally {
+      await close();
+    }
+  });
+
+  it('the order shows its final callback verdict in both languages', async () => {
+    const { page, problems, close } = await desktop();
+    try {
+      await login(page, 'dispatcher');
+      await page.goto(`/orders/${order!.id}?tab=callback`);
+      const card = page.locator('.order-callback');
+      await expect
+        .poll(() => card.locator('.callback-finalisation .ant-alert-title').textContent())
+        .toBe('已定案：合格');
+      await shot(page, 'order-callback-final-zh-CN.png');
+      await chooseLanguage(page, 'English');
+      await expect
+        .poll(() => card.locator('.callback-finalisation .ant-alert-title').textContent())
+        .toBe('Final: Qualified');
+      await shot(page, 'order-callback-final-en-US.png');
+      await chooseLanguage(page, '中文');
+      expect(problems).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: '/tmp/fail-10.png', fullPage: true });
+      throw error;
+    } finally {
+      await close();
+    }
+  });
+
+  it('the supervisor audits the day’s callback documents and reads the month-end clearance', async () => {
+    const { page, problems, close } = await desktop();
+    try {
+      await login(page, 'center');
+      await page.locator('.app-sider').getByRole('link', { name: '当日单据审核' }).click();
+      const rows = page.locator('.callback-audit-card .ant-table-row', { hasText: order!.number });
+      // The completion entry and both verdicts of the order are the day's documents.
+      await expect.poll(() => rows.count()).toBe(3);
+      for (let i = 0; i < 3; i++) await rows.nth(i).locator('.ant-checkbox-input').check();
+      await page.locator('.callback-mark-audited').click();
+      await expect.poll(() => rows.locator('.ant-checkbox-input:not([disabled])').count()).toBe(0);
+      await shot(page, 'callback-audit-zh-CN.png');
+      await page.locator('.app-sider').getByRole('link', { name: '月清月毕' }).click();
+      await page.locator('.callback-month-card .ant-table').first().waitFor();
+      await shot(page, 'callback-month-end-zh-CN.png');
+      expect(problems).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: '/tmp/fail-11.png', fullPage: true });
       throw error;
     } finally {
       await close();

@@ -4,6 +4,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   CarOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
   CalendarOutlined,
@@ -11,6 +12,9 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
+  HomeOutlined,
+  LineChartOutlined,
   FileTextOutlined,
   PhoneOutlined,
   ScheduleOutlined,
@@ -42,7 +46,13 @@ export type NavLabelKey =
   | 'orders.nav.list'
   | 'orders.nav.intake'
   | 'orders.nav.board'
-  | 'orders.nav.jobs';
+  | 'orders.nav.jobs'
+  | 'callbacks.nav.desk'
+  | 'callbacks.nav.audit'
+  | 'callbacks.nav.monthEnd'
+  | 'callbackProgrammes.nav.dealers'
+  | 'callbackProgrammes.nav.homeService'
+  | 'callbackProgrammes.nav.reports';
 
 export interface NavItem {
   path: string;
@@ -86,6 +96,42 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/engineer/jobs', icon: <ToolOutlined />, labelKey: 'orders.nav.jobs', permission: 'order.field' },
   { path: '/orders', icon: <UnorderedListOutlined />, labelKey: 'orders.nav.list', permission: 'order.read' },
+  {
+    path: '/callbacks',
+    icon: <PhoneOutlined />,
+    labelKey: 'callbacks.nav.desk',
+    permission: 'callback.read',
+  },
+  {
+    path: '/callbacks/audit',
+    icon: <FileDoneOutlined />,
+    labelKey: 'callbacks.nav.audit',
+    permission: 'callback.audit',
+  },
+  {
+    path: '/callbacks/month-end',
+    icon: <CarryOutOutlined />,
+    labelKey: 'callbacks.nav.monthEnd',
+    permission: 'callback.audit',
+  },
+  {
+    path: '/callbacks/reports',
+    icon: <LineChartOutlined />,
+    labelKey: 'callbackProgrammes.nav.reports',
+    permission: 'callback.report',
+  },
+  {
+    path: '/callbacks/dealers',
+    icon: <ShopOutlined />,
+    labelKey: 'callbackProgrammes.nav.dealers',
+    permission: 'dealer.callback',
+  },
+  {
+    path: '/callbacks/home',
+    icon: <HomeOutlined />,
+    labelKey: 'callbackProgrammes.nav.homeService',
+    permission: 'home.read',
+  },
   // The agent's look-up comes first: it is the screen used with a customer on the line.
   {
     path: '/master/customers',
@@ -153,6 +199,7 @@ const WORKBENCH_PATHS: Partial<Record<Role, string>> = {
   agent: '/orders/new',
   dispatcher: '/dispatch/board',
   engineer: '/engineer/jobs',
+  callback: '/callbacks',
 };
 
 export function navItemsFor(me: Me): NavItem[] {

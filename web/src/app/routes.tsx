@@ -60,6 +60,27 @@ const DispatchBoardPage = lazy(() =>
 const EngineerJobsPage = lazy(() =>
   import('../features/engineer/jobs-page').then((m) => ({ default: m.EngineerJobsPage })),
 );
+const CallbackQueuePage = lazy(() =>
+  import('../features/callbacks/callback-queue-page').then((m) => ({ default: m.CallbackQueuePage })),
+);
+const CallbackTaskPage = lazy(() =>
+  import('../features/callbacks/callback-task-page').then((m) => ({ default: m.CallbackTaskPage })),
+);
+const CallbackAuditPage = lazy(() =>
+  import('../features/callbacks/callback-audit-page').then((m) => ({ default: m.CallbackAuditPage })),
+);
+const DealerCallbacksPage = lazy(() =>
+  import('../features/callback-programmes').then((m) => ({ default: m.DealerCallbacksPage })),
+);
+const HomeServicePage = lazy(() =>
+  import('../features/callback-programmes').then((m) => ({ default: m.HomeServicePage })),
+);
+const CallbackReportsPage = lazy(() =>
+  import('../features/callback-programmes').then((m) => ({ default: m.CallbackReportsPage })),
+);
+const CallbackMonthEndPage = lazy(() =>
+  import('../features/callbacks/callback-month-end-page').then((m) => ({ default: m.CallbackMonthEndPage })),
+);
 
 /** Master-data pages and the permission each needs to be opened at all. */
 const MASTER_ROUTES: { path: string; permission: string; element: ReactNode }[] = [
@@ -77,6 +98,13 @@ const MASTER_ROUTES: { path: string; permission: string; element: ReactNode }[] 
   { path: 'orders/:id', permission: 'order.read', element: <OrderDetailPage /> },
   { path: 'dispatch/board', permission: 'order.monitor', element: <DispatchBoardPage /> },
   { path: 'engineer/jobs', permission: 'order.field', element: <EngineerJobsPage /> },
+  { path: 'callbacks', permission: 'callback.read', element: <CallbackQueuePage /> },
+  { path: 'callbacks/audit', permission: 'callback.audit', element: <CallbackAuditPage /> },
+  { path: 'callbacks/month-end', permission: 'callback.audit', element: <CallbackMonthEndPage /> },
+  { path: 'callbacks/dealers', permission: 'dealer.read', element: <DealerCallbacksPage /> },
+  { path: 'callbacks/home', permission: 'home.read', element: <HomeServicePage /> },
+  { path: 'callbacks/reports', permission: 'callback.report', element: <CallbackReportsPage /> },
+  { path: 'callbacks/:id', permission: 'callback.read', element: <CallbackTaskPage /> },
 ];
 
 export function AppRoutes() {

@@ -1527,6 +1527,8 @@ export const enUS: Messages = {
       IDEMPOTENCY_KEY_REUSED: 'The same submission arrived with different content. Reload and submit again.',
       ORDER_ILLEGAL_TRANSITION: 'The order’s status does not allow this step.',
       ORDER_RULE_REFUSED: 'A business rule does not allow this step.',
+      CALLBACK_RULE_REFUSED: 'A callback rule does not allow this step.',
+      CALLBACK_STATE_CONFLICT: 'The callback task has moved on; reload it and try again.',
       PAYLOAD_TOO_LARGE: 'The file is too large.',
       UNSUPPORTED_MEDIA_TYPE: 'This file type is not accepted.',
       RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
@@ -1574,6 +1576,30 @@ export const enUS: Messages = {
       TIME_IN_FUTURE: 'The time cannot be later than now.',
       BEFORE_APPLICATION: 'The time cannot be before the part was requested.',
       OUT_OF_ORDER: 'The part’s times are out of order: off the shelf → station → outlet → fitted.',
+      APPEAL_WINDOW_CLOSED: 'The appeal window has closed; the callback result is final (CB-3).',
+      APPEAL_ALREADY_MADE: 'This order was already appealed; one appeal per order (CB-3).',
+      APPEAL_NOT_ALLOWED:
+        'This result cannot be appealed: not judged yet, qualified, or the policy allows no appeal (CB-3).',
+      APPEAL_STATEMENT_REQUIRED: 'Write a statement saying what the verdict got wrong (CB-3).',
+      SECOND_AGENT_REQUIRED:
+        'You judged this order before; another agent must make the second callback (CB-3).',
+      VERDICT_ALREADY_RECORDED:
+        'This order is already judged; a new verdict needs an appeal by the outlet (CB-3).',
+      VERDICT_BEFORE_APPEAL: 'The second callback must come after the appeal (CB-3).',
+      CALLS_NOT_DONE: 'Nobody has described the service yet; finish the calls before judging (CB-5).',
+      TASK_FINAL: 'The callback result is final and cannot change.',
+      NOT_THE_CALLER:
+        'Your side does not call this order (CB-2: the call center samples, the outlet calls the rest).',
+      ANSWERS_NOT_EXPECTED: 'Nobody who knows answered, so there are no answers to record (CB-5).',
+      ROUND_ALREADY_ANSWERED:
+        'This callback already has an account of the service; record the verdict (CB-5).',
+      ATTEMPTS_EXHAUSTED: 'This callback was given up as unreachable after several calls (CB-5).',
+      ATTEMPT_IN_FUTURE: 'Record a call once it has been made, not ahead of time.',
+      ATTEMPT_BEFORE_PREVIOUS: 'A later call is already recorded; record calls in the order they were made.',
+      SAME_SLOT_AS_UNANSWERED: 'Nobody answered in this time slot before; call in another slot (CB-5).',
+      CUSTOMER_AGAIN_ANOTHER_DAY:
+        'The person who answered did not know; call the customer on another day (CB-5).',
+      NO_APPEAL_PENDING: 'No appeal is waiting for a second callback.',
     },
   },
 };

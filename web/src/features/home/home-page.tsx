@@ -18,6 +18,7 @@ export function HomePage() {
   if (me.role === 'agent' && can('order.create')) return <Navigate to="/orders/new" replace />;
   if (me.role === 'dispatcher' && can('order.monitor')) return <Navigate to="/dispatch/board" replace />;
   if (me.role === 'engineer' && can('order.field')) return <Navigate to="/engineer/jobs" replace />;
+  if (me.role === 'callback' && can('callback.read')) return <Navigate to="/callbacks" replace />;
   return (
     <>
       <PageHeader

@@ -10,6 +10,7 @@ import { codeText } from '../../../components/code-label';
 import { LoadError } from '../../../components/load-error';
 import { PageSkeleton } from '../../../components/page-skeleton';
 import { useApi } from '../../../lib/use-api';
+import { OrderCallbackTab } from '../../callbacks/order-callback-tab';
 import { SlaBadge } from '../shared/sla-badge';
 import { StatusTag } from '../shared/order-tags';
 import { ActionModal } from './action-modal';
@@ -99,6 +100,15 @@ export function OrderDetailPage() {
               },
               onReload: refresh,
             }),
+            ...(can('callback.read')
+              ? [
+                  {
+                    key: 'callback',
+                    label: t('callbacks.orderCard.tab'),
+                    children: <OrderCallbackTab orderId={order.id} refresh={tick} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
