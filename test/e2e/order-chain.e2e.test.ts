@@ -104,6 +104,25 @@ async function chooseTab(page: Page, name: string): Promise<void> {
   await settle(page);
 }
 
+/**
+ * Picks the first option of an antd select and checks it took: on a busy machine a click can land while the
+ * dropdown is still opening, which leaves the field empty and the form refused.
+ */
+async function chooseFirstOption(page: Page, id: string): Promise<void> {
+  const chosen = page
+    .locator('.ant-form-item', { has: page.locator(`#${id}`) })
+    .locator('.ant-select-selection-item');
+  for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
+    await page.locator(`#${id}`).click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await option.waitFor();
+    await page.waitForTimeout(300);
+    await option.click();
+    await page.waitForTimeout(300);
+  }
+  await expect.poll(() => chosen.count()).toBe(1);
+}
+
 async function waitModalClosed(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: 15_000 }).toBe(0);
 }
@@ -246,8 +265,7 @@ describe('one order from the hotline to a verified close (real server, real Chro
       await pick(page, 'result_expectedArrivalDate', daysAhead(2));
       await page.locator('#result_customerInformed').check();
       await page.locator('.ant-modal-wrap:visible').getByRole('radio', { name: '用户本人' }).first().check();
-      await page.locator('#result_contactPhone').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await chooseFirstOption(page, 'result_contactPhone');
       await pick(page, 'result_nextVisit_date', daysAhead(2));
       await pick(page, 'result_nextVisit_start', '14:00');
       await pick(page, 'result_nextVisit_end', '16:00');

@@ -128,7 +128,7 @@ describe('console shell (real server, real Chromium)', () => {
 
     await page.getByRole('button', { name: '新建用户' }).click();
     const modal = page.locator('.ant-modal-container');
-    await modal.getByLabel('用户名').fill('callback2');
+    await modal.getByLabel('用户名').fill('callback9');
     await modal.getByLabel('姓名').fill('回访员 测试');
     await modal.getByLabel('角色').click();
     await page.locator('.ant-select-dropdown').getByText('回访员', { exact: true }).click();
@@ -137,7 +137,7 @@ describe('console shell (real server, real Chromium)', () => {
     await modal.getByRole('button', { name: '新建用户' }).click();
     await expect.poll(() => page.getByText('已创建用户 回访员 测试').isVisible()).toBe(true);
     await expect
-      .poll(() => page.locator('.ant-drawer-section').getByText('callback2').isVisible())
+      .poll(() => page.locator('.ant-drawer-section').getByText('callback9').isVisible())
       .toBe(true);
     await closeDrawer(page);
 
