@@ -111,7 +111,7 @@ async function chooseTab(page: Page, name: string): Promise<void> {
 async function chooseFirstOption(page: Page, id: string): Promise<void> {
   const chosen = page
     .locator('.ant-form-item', { has: page.locator(`#${id}`) })
-    .locator('.ant-select-selection-item');
+    .locator('.ant-select-content-has-value');
   for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
     await page.locator(`#${id}`).click();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
