@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness.ts';
+import { rowCounts } from './row-counts.ts';
 import { createHarness } from './harness.ts';
 
 /**
@@ -130,18 +131,8 @@ describe('hostile input on every route', () => {
   }, 120_000);
   afterAll(async () => h?.close());
 
-  async function rowCounts(): Promise<number> {
-    const { rows } = await h.testDb.database.executeSql(
-      `select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
-      [],
-    );
-    let total = 0;
-    for (const r of rows) {
-      const c = await h.testDb.database.executeSql(`select count(*)::int as n from "${String(r.t)}"`, []);
-      total += Number(c.rows[0]?.n ?? 0);
-    }
-    return total;
-  }
+  const totalRows = async (): Promise<number> =>
+    Object.values(await rowCounts(h)).reduce((sum, n) => sum + n, 0);
 
   it('SEC never a 500: every route answers hostile input with a 4xx problem+json, and a refusal writes nothing', async () => {
     expect(routes.length).toBeGreaterThan(100);
@@ -152,7 +143,7 @@ describe('hostile input on every route', () => {
       if (SKIP.has(name)) continue;
       const bodySchema = op.requestBody?.content?.['application/json']?.schema;
       const takesBody = method !== 'GET' && method !== 'DELETE';
-      const before = await rowCounts();
+      const before = await totalRows();
       let anySuccess = false;
       const samples = fc.sample(
         fc.record({
@@ -185,7 +176,7 @@ describe('hostile input on every route', () => {
         }
       }
       if (!anySuccess && !WRITES_WHEN_REFUSED.has(name)) {
-        const after = await rowCounts();
+        const after = await totalRows();
         if (after !== before)
           failures.push(`${name} refused every request but rows went ${before} → ${after}`);
       }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Harness } from '../../../test/harness.ts';
+import { rowCounts } from '../../../test/row-counts.ts';
 import { createHarness } from '../../../test/harness.ts';
 
 interface Route {
@@ -37,20 +38,6 @@ const badBodies: unknown[] = [
 ];
 
 /** Tables whose row counts must not move when every request is rejected. */
-async function rowCounts(h: Harness): Promise<Record<string, number>> {
-  const { rows } = await h.testDb.database.executeSql(
-    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-    [],
-  );
-  const counts: Record<string, number> = {};
-  for (const r of rows) {
-    const name = String(r.table_name);
-    const c = await h.testDb.database.executeSql(`select count(*) as n from "${name}"`, []);
-    counts[name] = Number(c.rows[0]?.n);
-  }
-  return counts;
-}
-
 describe('bad input on every route', () => {
   let h: Harness;
   let routes: Route[];
