@@ -69,7 +69,6 @@ export const dealerCallbacksRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/callbacks/dealers/:dealerId/callbacks',
     {
-      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Record a call to a dealer; blacklisted (C) dealers are not called back (CB-7)',

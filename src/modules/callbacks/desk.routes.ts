@@ -107,6 +107,8 @@ export const deskRoutes: FastifyPluginAsyncTypebox<{ desk: DeskService }> = asyn
   app.post(
     '/callbacks/:id/reveal',
     {
+      // Every reveal is its own audited event, and a stored replay would keep the plain number.
+      config: { idempotent: false },
       schema: {
         tags,
         summary: 'The customer’s full name, phones and the order’s address (customer.reveal, audited)',

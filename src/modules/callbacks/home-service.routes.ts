@@ -35,7 +35,6 @@ export const homeServiceRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/callbacks/home/placements',
     {
-      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Place a worker with a customer from the start date (到岗日期) (CB-8)',
@@ -76,7 +75,6 @@ export const homeServiceRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/callbacks/home/placements/:id/callbacks',
     {
-      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Record one scheduled callback of the customer or the worker (CB-8)',

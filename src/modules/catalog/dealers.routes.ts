@@ -76,7 +76,10 @@ export const dealersRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
         ),
       },
     },
-    async (request, reply) => reply.status(201).send(await catalog.createDealer(request.ctx(), request.body)),
+    async (request, reply) => {
+      reply.code(201);
+      return catalog.createDealer(request.ctx(), request.body);
+    },
   );
 
   app.get(
@@ -112,6 +115,8 @@ export const dealersRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
   app.post(
     '/dealers/:id/reveal',
     {
+      // Every reveal is its own audited event, and a stored replay would keep the plain number.
+      config: { idempotent: false },
       schema: {
         tags: ['dealers'],
         summary: 'Show the contact’s full name and phone (audited)',
@@ -139,7 +144,9 @@ export const dealersRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
         ),
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await catalog.decideDealerTier(request.ctx(), request.params.id, request.body)),
+    async (request, reply) => {
+      reply.code(201);
+      return catalog.decideDealerTier(request.ctx(), request.params.id, request.body);
+    },
   );
 };

@@ -106,7 +106,10 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService
         ),
       },
     },
-    async (request, reply) => reply.status(201).send(await catalog.createModel(request.ctx(), request.body)),
+    async (request, reply) => {
+      reply.code(201);
+      return catalog.createModel(request.ctx(), request.body);
+    },
   );
 
   app.get(

@@ -113,7 +113,6 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ customers: CustomersSe
   app.post(
     '/customers',
     {
-      config: { idempotent: true },
       schema: {
         tags: ['customers'],
         summary: 'Register a customer (a phone used by another customer answers 409 with that customer’s id)',
@@ -165,7 +164,6 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ customers: CustomersSe
   app.post(
     '/customers/:id/phones',
     {
-      config: { idempotent: true },
       schema: {
         tags: ['customers'],
         summary: 'Add a phone number (send the customer version you read)',
@@ -203,7 +201,6 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ customers: CustomersSe
   app.post(
     '/customers/:id/addresses',
     {
-      config: { idempotent: true },
       schema: {
         tags: ['customers'],
         summary: 'Add an address (send the customer version you read)',
@@ -241,6 +238,8 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ customers: CustomersSe
   app.post(
     '/customers/:id/reveal',
     {
+      // Every reveal is its own audited event, and a stored replay would keep the plain number.
+      config: { idempotent: false },
       schema: {
         tags: ['customers'],
         summary: 'Show the full name, phones and addresses (audited, MD-5)',
@@ -312,7 +311,6 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ customers: CustomersSe
   app.post(
     '/units',
     {
-      config: { idempotent: true },
       schema: {
         tags: ['units'],
         summary: 'Register a unit to a customer (MD-3)',

@@ -25,7 +25,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   app.post(
     '/auth/login',
     {
-      config: { public: true, rateLimit: 'login' },
+      config: { public: true, rateLimit: 'login', idempotent: false },
       schema: {
         tags: ['auth'],
         summary: 'Log in with username and password; sets the session cookie',
@@ -51,7 +51,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
 
   app.post(
     '/auth/logout',
-    { config: { public: true }, schema: { tags: ['auth'], summary: 'End the session' } },
+    { config: { public: true, idempotent: false }, schema: { tags: ['auth'], summary: 'End the session' } },
     async (request, reply) => {
       if (request.sessionToken) await auth.logout(request.ctx(), request.sessionToken);
       reply.clearCookie(SESSION_COOKIE, cookieBase).clearCookie(CSRF_COOKIE, cookieBase);
@@ -85,7 +85,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   app.post(
     '/auth/tokens',
     {
-      config: { idempotent: true },
+      // The secret is shown once and never stored, so a retry makes a new token rather than replaying it.
+      config: { idempotent: false },
       schema: {
         tags: ['auth'],
         summary: 'Create a personal API token (shown once)',
@@ -191,7 +192,6 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   app.post(
     '/users',
     {
-      config: { idempotent: true },
       schema: {
         tags: ['users'],
         summary: 'Create a user',
@@ -243,7 +243,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
 
   app.post(
     '/users/:id/reveal',
-    { schema: { tags: ['users'], summary: 'Show the full phone number (audited)', params: IdParams } },
+    {
+      config: { idempotent: false },
+      schema: { tags: ['users'], summary: 'Show the full phone number (audited)', params: IdParams },
+    },
     async (request) => users.revealPhone(request.ctx(), request.params.id),
   );
 
@@ -254,6 +257,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
   app.post(
     '/users/:id/password',
     {
+      // The body is a password: not even its hash is kept for replay.
+      config: { idempotent: false },
       schema: {
         tags: ['users'],
         summary: 'Set a new password and end the user’s sessions',

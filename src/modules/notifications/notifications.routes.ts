@@ -27,7 +27,8 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ notifications: Not
     { schema: { tags: ['notifications'], params: IdParams } },
     async (request, reply) => {
       await notifications.markRead(request.ctx(), request.params.id);
-      return reply.status(204).send();
+      reply.code(204);
+      return null;
     },
   );
 };

@@ -134,7 +134,6 @@ export const outletsRoutes: FastifyPluginAsyncTypebox<{ outlets: OutletsService 
   app.post(
     '/outlets',
     {
-      config: { idempotent: true },
       schema: {
         tags: ['outlets'],
         summary: 'Register an outlet (NET-1, NET-2)',
@@ -316,7 +315,6 @@ export const outletsRoutes: FastifyPluginAsyncTypebox<{ outlets: OutletsService 
   app.post(
     '/engineers',
     {
-      config: { idempotent: true },
       schema: {
         tags: ['engineers'],
         summary: 'Register an engineer of an outlet',
@@ -368,6 +366,8 @@ export const outletsRoutes: FastifyPluginAsyncTypebox<{ outlets: OutletsService 
   app.post(
     '/engineers/:id/reveal',
     {
+      // Every reveal is its own audited event, and a stored replay would keep the plain number.
+      config: { idempotent: false },
       schema: {
         tags: ['engineers'],
         summary: "Show the engineer's full name, phone and ID number (audited)",

@@ -65,7 +65,6 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ policies: PolicyService }
   app.post(
     '/policies/:key/versions',
     {
-      config: { idempotent: true },
       schema: {
         tags: ['policies'],
         summary: 'Add a version of a policy value from a date on (POL-1)',
@@ -75,8 +74,17 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ policies: PolicyService }
             value: Type.Unknown(),
             effectiveFrom: Type.String({ format: 'date-time' }),
             note: Type.String({ minLength: 1, maxLength: 500 }),
+            basedOnVersion: Type.Integer({
+              minimum: 0,
+              maximum: 2_147_483_647,
+              description:
+                'The newest version number you read (0 if none); if someone added one since, 409 VERSION_CONFLICT.',
+            }),
           },
-          { additionalProperties: false, required: ['value', 'effectiveFrom', 'note'] },
+          {
+            additionalProperties: false,
+            required: ['value', 'effectiveFrom', 'note', 'basedOnVersion'],
+          },
         ),
       },
     },

@@ -4,7 +4,7 @@ import { inTransaction } from '../../platform/deps.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { emitEvent } from '../../platform/outbox/outbox.ts';
-import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
+import { AppError, notFound, validationFailed, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { PolicyReader, PolicyValue } from '../../platform/policy.ts';
 import { requirePermission } from '../identity/index.ts';
@@ -144,7 +144,7 @@ export function createPolicyService(deps: PlatformDeps, store: PolicyStore, user
     async addVersion(
       ctx: ServiceContext,
       key: string,
-      input: { value: unknown; effectiveFrom: string; note: string },
+      input: { value: unknown; effectiveFrom: string; note: string; basedOnVersion: number },
     ) {
       const actor = requirePermission(ctx, 'policy.write');
       const d = findDefinition(key);
@@ -174,7 +174,10 @@ export function createPolicyService(deps: PlatformDeps, store: PolicyStore, user
         throw validationFailed([{ path: '/note', message: 'Say why the policy changes.' }]);
       const row = await inTransaction(deps, async (tx) => {
         await repo.lockKey(tx, key);
-        const version = (await repo.maxVersion(tx, key)) + 1;
+        const newest = await repo.maxVersion(tx, key);
+        // Two administrators editing one policy: the second must see the first's version before adding one.
+        if (input.basedOnVersion !== newest) throw versionConflict('Policy', key, newest);
+        const version = newest + 1;
         const previous = selectEffective(await repo.versionsOf(tx, key), effectiveFrom) as
           PolicyVersionRow | undefined;
         const created = await repo.insert(tx, {

@@ -46,7 +46,6 @@ export const dispatchBulkRoutes: FastifyPluginAsyncTypebox<{ bulk: DispatchBulk 
   app.post(
     '/dispatch/bulk-accept',
     {
-      config: { idempotent: true },
       schema: {
         tags,
         summary: `Accept up to ${MAX_BULK_ITEMS} orders (send each version you read); a result per order (WO-9)`,
@@ -59,7 +58,6 @@ export const dispatchBulkRoutes: FastifyPluginAsyncTypebox<{ bulk: DispatchBulk 
   app.post(
     '/dispatch/bulk-assign',
     {
-      config: { idempotent: true },
       schema: {
         tags,
         summary: `Assign up to ${MAX_BULK_ITEMS} orders to one engineer; a result per order (WO-13)`,

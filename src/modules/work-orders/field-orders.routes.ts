@@ -85,7 +85,6 @@ export const fieldOrderRoutes: FastifyPluginAsyncTypebox<{ field: FieldService }
   app.post(
     '/work-orders/:id/results',
     {
-      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Record a contact outcome (WO-5.1–5.9) with the fields its code requires',
@@ -115,7 +114,6 @@ export const fieldOrderRoutes: FastifyPluginAsyncTypebox<{ field: FieldService }
   app.post(
     '/work-orders/:id/parts',
     {
-      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Request a part; division parts pause the SLA until they arrive (WO-7.6, WO-11)',
@@ -173,7 +171,6 @@ export const fieldOrderRoutes: FastifyPluginAsyncTypebox<{ field: FieldService }
   app.post(
     '/work-orders/:id/contacts',
     {
-      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Log a customer contacting again; answers whether it is a trip and the apology to say first',

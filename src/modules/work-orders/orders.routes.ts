@@ -34,7 +34,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ orders: OrdersService }> 
   app.post(
     '/work-orders',
     {
-      config: { idempotent: true, rateLimit: 'intake' },
+      config: { rateLimit: 'intake' },
       schema: {
         tags,
         summary:
@@ -200,7 +200,6 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ orders: OrdersService }> 
   app.post(
     '/work-orders/:id/callbacks',
     {
-      config: { idempotent: true },
       schema: {
         tags,
         summary: 'WO-6.1: record a satisfaction callback (an unsatisfied customer reopens the order)',

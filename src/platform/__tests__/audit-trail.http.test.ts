@@ -1,212 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditState, AuditStep } from '../../../test/audit-steps.ts';
 import type { Harness } from '../../../test/harness.ts';
-import { createHarness, OUTLET_A } from '../../../test/harness.ts';
-import { catalogAuditSteps } from '../../modules/catalog/__tests__/catalog-audit.steps.ts';
-import { masterDataAuditSteps } from '../../modules/customers/__tests__/master-data-audit.steps.ts';
-import { ordersAuditSteps } from '../../modules/work-orders/__tests__/orders-audit.steps.ts';
-import { fieldAuditSteps } from '../../modules/work-orders/__tests__/field-audit.steps.ts';
-import { dispatchBulkAuditSteps } from '../../modules/work-orders/__tests__/dispatch-bulk-audit.steps.ts';
-import { callbackDeskAuditSteps } from '../../modules/callbacks/__tests__/desk-audit.steps.ts';
-import { programmesAuditSteps } from '../../modules/callbacks/__tests__/programmes-audit.steps.ts';
-import { systemContext } from '../auth/actor.ts';
-import { emitEvent } from '../outbox/outbox.ts';
-
-const platformSteps: AuditStep[] = [
-  {
-    route: 'POST /api/auth/login',
-    entity: 'user',
-    action: 'login',
-    run: async (h) => {
-      const r = await h.request({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'agent', password: 'demo1234' },
-      });
-      return { status: r.statusCode, entityId: r.json().id as string };
-    },
-  },
-  {
-    route: 'PATCH /api/auth/me/preferences',
-    entity: 'user',
-    action: 'update_preferences',
-    run: async (h, s) => {
-      const r = await h.request({
-        method: 'PATCH',
-        url: '/api/auth/me/preferences',
-        headers: s.admin,
-        payload: { locale: 'en-US' },
-      });
-      return { status: r.statusCode, entityId: r.json().id as string };
-    },
-  },
-  {
-    route: 'POST /api/auth/tokens',
-    entity: 'api_token',
-    action: 'create',
-    run: async (h, s) => {
-      const r = await h.request({
-        method: 'POST',
-        url: '/api/auth/tokens',
-        headers: s.admin,
-        payload: { name: 'audit' },
-      });
-      s.ids.token = r.json().id as string;
-      return { status: r.statusCode, entityId: s.ids.token! };
-    },
-  },
-  {
-    route: 'DELETE /api/auth/tokens/{id}',
-    entity: 'api_token',
-    action: 'revoke',
-    run: async (h, s) => {
-      const r = await h.request({
-        method: 'DELETE',
-        url: `/api/auth/tokens/${s.ids.token}`,
-        headers: s.admin,
-      });
-      return { status: r.statusCode, entityId: s.ids.token! };
-    },
-  },
-  {
-    route: 'POST /api/users',
-    entity: 'user',
-    action: 'create',
-    run: async (h, s) => {
-      const r = await h.request({
-        method: 'POST',
-        url: '/api/users',
-        headers: s.admin,
-        payload: {
-          username: 'eng.audit',
-          displayName: '审计工程师',
-          role: 'engineer',
-          scope: { kind: 'outlet', outletId: OUTLET_A },
-          password: 'long-enough-1',
-          phone: '13512345678',
-        },
-      });
-      s.ids.user = r.json().id as string;
-      return { status: r.statusCode, entityId: s.ids.user! };
-    },
-  },
-  {
-    route: 'PATCH /api/users/{id}',
-    entity: 'user',
-    action: 'update',
-    run: async (h, s) => {
-      const r = await h.request({
-        method: 'PATCH',
-        url: `/api/users/${s.ids.user}`,
-        headers: s.admin,
-        payload: { version: 1, displayName: '审计工程师二' },
-      });
-      return { status: r.statusCode, entityId: s.ids.user! };
-    },
-  },
-  {
-    route: 'POST /api/users/{id}/reveal',
-    entity: 'user',
-    action: 'reveal_personal_data',
-    run: async (h, s) => {
-      const r = await h.request({ method: 'POST', url: `/api/users/${s.ids.user}/reveal`, headers: s.admin });
-      return { status: r.statusCode, entityId: s.ids.user! };
-    },
-  },
-  {
-    route: 'POST /api/users/{id}/unlock',
-    entity: 'user',
-    action: 'unlock',
-    run: async (h, s) => {
-      const r = await h.request({ method: 'POST', url: `/api/users/${s.ids.user}/unlock`, headers: s.admin });
-      return { status: r.statusCode, entityId: s.ids.user! };
-    },
-  },
-  {
-    route: 'POST /api/users/{id}/password',
-    entity: 'user',
-    action: 'reset_password',
-    run: async (h, s) => {
-      const r = await h.request({
-        method: 'POST',
-        url: `/api/users/${s.ids.user}/password`,
-        headers: s.admin,
-        payload: { password: 'another-long-1' },
-      });
-      return { status: r.statusCode, entityId: s.ids.user! };
-    },
-  },
-  {
-    route: 'POST /api/policies/{key}/versions',
-    entity: 'policy',
-    action: 'add_version',
-    run: async (h, s) => {
-      const r = await h.request({
-        method: 'POST',
-        url: '/api/policies/security.login_lockout/versions',
-        headers: s.admin,
-        payload: {
-          value: { maxFailures: 6, lockMinutes: 20, slowdownAfter: 3, slowdownStepMs: 500 },
-          effectiveFrom: '2027-01-01T00:00:00+08:00',
-          note: 'Audit test',
-        },
-      });
-      return { status: r.statusCode, entityId: 'security.login_lockout' };
-    },
-  },
-  {
-    route: 'POST /api/notifications/{id}/read',
-    entity: 'notification',
-    action: 'mark_read',
-    run: async (h, s) => {
-      const r = await h.request({
-        method: 'POST',
-        url: `/api/notifications/${s.ids.notification}/read`,
-        headers: s.admin,
-      });
-      return { status: r.statusCode, entityId: s.ids.notification! };
-    },
-  },
-  {
-    route: 'POST /api/auth/logout',
-    entity: 'user',
-    action: 'logout',
-    run: async (h, s) => {
-      const r = await h.request({ method: 'POST', url: '/api/auth/logout', headers: s.admin });
-      return { status: r.statusCode, entityId: (await h.services.users.findIdByUsername('admin'))! };
-    },
-  },
-];
-
-const importStep: AuditStep = {
-  route: 'POST /api/imports/{entity}',
-  entity: 'import',
-  action: 'import',
-  run: async (h, s) => {
-    const csv = '型号编码,型号名称,品类,整机保修(月),主要部件保修(月)\nAUD-M1,审计型号,空调,12,12\n';
-    const r = await h.request({
-      method: 'POST',
-      url: '/api/imports/models?dryRun=false',
-      headers: { ...s.admin, 'content-type': 'text/csv' },
-      payload: csv,
-    });
-    return { status: r.statusCode, entityId: 'models' };
-  },
-};
-
-// Logging out ends the admin session the other steps use, so it runs last.
-const steps: AuditStep[] = [
-  ...platformSteps.filter((s) => s.route !== 'POST /api/auth/logout'),
-  ...catalogAuditSteps,
-  ...masterDataAuditSteps,
-  importStep,
-  ...ordersAuditSteps,
-  ...fieldAuditSteps,
-  ...dispatchBulkAuditSteps,
-  ...callbackDeskAuditSteps,
-  ...programmesAuditSteps,
-  ...platformSteps.filter((s) => s.route === 'POST /api/auth/logout'),
-];
+import { createHarness } from '../../../test/harness.ts';
+import { mutatingSteps, prepareSteps } from './mutating-steps.ts';
 
 describe('audit trail for every mutating call (SEC-3)', () => {
   let h: Harness;
@@ -214,34 +10,7 @@ describe('audit trail for every mutating call (SEC-3)', () => {
 
   beforeAll(async () => {
     h = await createHarness();
-    state.admin = await h.login('admin');
-    // A notification to mark read: deliver a user.locked event to its handler directly.
-    const adminId = (await h.services.users.findIdByUsername('admin'))!;
-    await h.deps.database.db.transaction((tx) =>
-      emitEvent(tx, systemContext(h.clock.now()), 'user.locked', {
-        userId: 'usr_x',
-        username: 'x',
-        outletId: null,
-        lockedUntil: null,
-      }),
-    );
-    await h.bus.deliverPending();
-    const list = await h.services.notifications.listMine(
-      {
-        actor: {
-          userId: adminId,
-          username: 'admin',
-          displayName: 'a',
-          role: 'admin',
-          scope: { kind: 'all' },
-          via: 'session',
-        },
-        now: h.clock.now(),
-        requestId: undefined,
-      },
-      { page: 1, pageSize: 10 },
-    );
-    state.ids.notification = list.items[0]!.id;
+    await prepareSteps(h, state);
   });
   afterAll(() => h.close());
 
@@ -254,7 +23,7 @@ describe('audit trail for every mutating call (SEC-3)', () => {
         .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
         .map((m) => `${m.toUpperCase()} ${p}`),
     );
-    expect(steps.map((s) => s.route).sort()).toEqual(mutating.sort());
+    expect(mutatingSteps.map((s) => s.route).sort()).toEqual(mutating.sort());
   });
 
   it('SEC-3 each mutating call writes exactly one audit row with actor, entity and action', async () => {
@@ -268,7 +37,7 @@ describe('audit trail for every mutating call (SEC-3)', () => {
           )
         ).rows[0]?.n,
       );
-    for (const step of steps) {
+    for (const step of mutatingSteps) {
       const before = await count(step);
       const { status, entityId } = await step.run(h, state);
       const { rows } = await h.testDb.database.executeSql(

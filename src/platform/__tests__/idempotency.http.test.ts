@@ -45,6 +45,50 @@ describe('Idempotency-Key on creates', () => {
     expect(await usersNamed('idem.burst')).toBe(1);
   });
 
+  it('concurrent duplicates of other creates (customer, dealer, policy version) each make one record', async () => {
+    const cases = [
+      {
+        url: '/api/customers',
+        payload: {
+          name: '并发 客户',
+          phones: [{ number: '13700000311', label: 'mobile' }],
+          addresses: [{ regionCode: '440106', detail: '天河路3号' }],
+        },
+        count: 'select count(*) as n from customers',
+      },
+      {
+        url: '/api/dealers',
+        payload: { code: 'BURST-D1', name: '并发经销商', regionCode: '440106', tier: 'B' },
+        count: 'select count(*) as n from dealers',
+      },
+      {
+        url: '/api/policies/agr.renewal_notice_days/versions',
+        payload: { value: 45, effectiveFrom: '2028-01-01T00:00:00+08:00', note: 'burst', basedOnVersion: 1 },
+        count: 'select count(*) as n from policy_versions',
+      },
+    ];
+    const rowsOf = async (sql: string) => Number((await h.testDb.database.executeSql(sql, [])).rows[0]?.n);
+    for (const c of cases) {
+      const before = await rowsOf(c.count);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          h.request({
+            method: 'POST',
+            url: c.url,
+            headers: { ...admin, 'idempotency-key': `burst ${c.url}`.replace(/ /g, '-') },
+            payload: c.payload,
+          }),
+        ),
+      );
+      expect(
+        results.map((r) => r.statusCode),
+        c.url,
+      ).toEqual([201, 201, 201, 201, 201, 201]);
+      expect(new Set(results.map((r) => r.json().id)).size, c.url).toBe(1);
+      expect(await rowsOf(c.count), c.url).toBe(before + 1);
+    }
+  });
+
   it('the same key with a different request is refused', async () => {
     const r = await create('key-1', body('idem.other'));
     expect(r.statusCode).toBe(422);
@@ -60,23 +104,33 @@ describe('Idempotency-Key on creates', () => {
   });
 
   it('keys are per user, and a malformed key is a 400', async () => {
-    const center = await h.login('center');
-    const token = (headers: Record<string, string>) =>
+    const agent = await h.login('agent');
+    const customer = (headers: Record<string, string>, name: string, number: string) =>
       h.request({
         method: 'POST',
-        url: '/api/auth/tokens',
+        url: '/api/customers',
         headers: { ...headers, 'idempotency-key': 'shared' },
-        payload: { name: 't' },
+        payload: {
+          name,
+          phones: [{ number, label: 'mobile' }],
+          addresses: [{ regionCode: '440106', detail: '天河路1号' }],
+        },
       });
-    const a = await token(admin);
-    const b = await token(center);
+    const a = await customer(admin, '甲', '13700000301');
+    const b = await customer(agent, '乙', '13700000302');
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
     expect(a.json().id).not.toBe(b.json().id);
     const bad = await h.request({
       method: 'POST',
-      url: '/api/auth/tokens',
+      url: '/api/customers',
       headers: { ...admin, 'idempotency-key': 'has space' },
-      payload: { name: 't' },
+      payload: {
+        name: '丙',
+        phones: [{ number: '13700000303', label: 'mobile' }],
+        addresses: [{ regionCode: '440106', detail: '天河路1号' }],
+      },
     });
     expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 });

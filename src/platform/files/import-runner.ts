@@ -1,5 +1,4 @@
 import type { ServiceContext } from '../auth/actor.ts';
-import { ambientTransaction } from '../db/ambient-transaction.ts';
 import type { PlatformDeps } from '../deps.ts';
 import { inTransaction } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -91,7 +90,9 @@ function rowErrors(e: unknown, rowNumber: number, importer: Importer<unknown>): 
 /**
  * Imports a file all-or-nothing: every row runs through the module's use case inside one transaction, each
  * in its own savepoint so that one bad row does not hide the next row's problems. Any bad row, or a dry run,
- * rolls everything back; the report lists each problem with its Excel row number and column.
+ * rolls everything back; the report lists each problem with its Excel row number and column. Inside a caller's
+ * transaction (a request with an Idempotency-Key) the import is a savepoint of it, so a dry run or a bad row
+ * rolls back the rows only, and the report is what a retry replays.
  */
 export async function runImport<T>(
   deps: PlatformDeps,
@@ -100,7 +101,6 @@ export async function runImport<T>(
   file: TabularFile,
   options: { dryRun: boolean },
 ): Promise<ImportReport> {
-  if (ambientTransaction()) throw new Error('runImport must not run inside another transaction');
   const { mapping, ignored, missing } = headerIndex(importer.columns, file.headers);
   if (missing.length > 0) {
     throw new AppError(

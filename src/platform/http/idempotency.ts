@@ -7,19 +7,27 @@ import { AppError } from '../errors.ts';
 import { idempotencyKeys } from './idempotency.tables.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY_PATTERN = '^[\\x21-\\x7e]{1,200}$';
 const KEY_TTL_MS = 24 * 3_600_000;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** A create: honours Idempotency-Key (the handler must return its body, not call reply.send). */
+    /**
+     * Honours Idempotency-Key; on by default for every POST (the handler must return its body, not call
+     * reply.send). Set false only where a replay would be wrong: logins, audited reveals, secrets shown once,
+     * multipart uploads whose bytes the request hash cannot see.
+     */
     idempotent?: boolean;
   }
 }
 
 function requestHash(request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-    .digest('base64url');
+  const hash = createHash('sha256').update(`${request.method} ${request.url}\n`);
+  // Uploads arrive as raw bytes: the hash covers their type and content, so another file is another request.
+  if (Buffer.isBuffer(request.body))
+    hash.update(`${request.headers['content-type'] ?? ''}\n`).update(request.body);
+  else hash.update(JSON.stringify(request.body ?? null));
+  return hash.digest('base64url');
 }
 
 /**
@@ -29,7 +37,26 @@ function requestHash(request: FastifyRequest): string {
  */
 export function registerIdempotency(app: FastifyInstance, deps: PlatformDeps): void {
   app.addHook('onRoute', (route) => {
-    if (!route.config?.idempotent) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!(route.config?.idempotent ?? methods.includes('POST'))) return;
+    // Documented on the route, so the API reference (and the route inventory test) shows which writes
+    // accept a key.
+    const schema = (route.schema ??= {});
+    const headers = (schema.headers ?? { type: 'object', properties: {} }) as {
+      properties?: Record<string, unknown>;
+    };
+    schema.headers = {
+      ...headers,
+      properties: {
+        ...headers.properties,
+        [IDEMPOTENCY_HEADER]: {
+          type: 'string',
+          pattern: KEY_PATTERN,
+          description:
+            'A key of your choosing (1–200 visible ASCII characters); a retry with it returns the first result.',
+        },
+      },
+    };
     const handler = route.handler as RouteHandlerMethod;
     route.handler = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
       const raw = request.headers[IDEMPOTENCY_HEADER];
@@ -74,6 +101,7 @@ export function registerIdempotency(app: FastifyInstance, deps: PlatformDeps): v
           return first.response;
         }
         const body: unknown = await handler.call(this, request, reply);
+        // A handler that sent its own reply answered before this transaction committed; it must opt out.
         if (body === reply) throw new Error(`Idempotent route ${route.url} must return its body`);
         await tx
           .update(idempotencyKeys)

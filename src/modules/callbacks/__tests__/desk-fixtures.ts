@@ -120,10 +120,13 @@ export const satisfiedAnswers = {
 /** Adds a policy version effective now (the clock is moved a minute on so versions never share an instant). */
 export async function setPolicy(h: Harness, w: OrderWorld, key: string, value: unknown): Promise<void> {
   tick(h, 1);
+  const read = await w.call('admin', 'GET', `/api/policies/${key}`);
+  const versions = (read.json() as { versions: { version: number }[] }).versions;
   const res = await w.call('admin', 'POST', `/api/policies/${key}/versions`, {
     value,
     effectiveFrom: h.clock.now().toISOString(),
     note: 'callback desk test',
+    basedOnVersion: Math.max(0, ...versions.map((v) => v.version)),
   });
   expect(res.statusCode, res.body).toBe(201);
 }

@@ -112,6 +112,7 @@ const cases: Case[] = [
       value: { maxFailures: 6, lockMinutes: 15, slowdownAfter: 3, slowdownStepMs: 500 },
       effectiveFrom: '2027-01-01T00:00:00+08:00',
       note: 'matrix',
+      basedOnVersion: 1,
     }),
     expected: (r) => (r === 'admin' ? 201 : 403),
   },

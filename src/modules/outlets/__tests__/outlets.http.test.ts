@@ -106,6 +106,7 @@ describe('outlets and engineers (NET-1, NET-2, NET-3, NET-5, SEC-1)', () => {
       value: { minKm: 5, maxKm: 50, defaultKm: 25 },
       effectiveFrom: h.clock.now().toISOString(),
       note: 'rural outlets travel further',
+      basedOnVersion: 1,
     });
     expect(policy.statusCode).toBe(201);
     const wide = await call('admin', 'POST', '/api/outlets', newOutlet({ serviceRadiusKm: 45 }));

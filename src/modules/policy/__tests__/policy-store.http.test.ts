@@ -48,6 +48,7 @@ describe('policy store (POL-1)', () => {
         value: 800_000,
         effectiveFrom: '2027-01-01T00:00:00+08:00',
         note: '2027 standard raises the alarm to ¥8,000',
+        basedOnVersion: 1,
       },
     });
     expect(res.statusCode).toBe(201);
@@ -80,7 +81,12 @@ describe('policy store (POL-1)', () => {
       method: 'POST',
       url: '/api/policies/prt.deposit.alarm_threshold_fen/versions',
       headers: admin,
-      payload: { value: 100_000, effectiveFrom: '2026-01-01T00:00:00+08:00', note: 'oops' },
+      payload: {
+        value: 100_000,
+        effectiveFrom: '2026-01-01T00:00:00+08:00',
+        note: 'oops',
+        basedOnVersion: 2,
+      },
     });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'POLICY_NOT_RETROACTIVE' });
@@ -95,6 +101,7 @@ describe('policy store (POL-1)', () => {
         value: { maxFailures: -1, lockMinutes: 15, slowdownAfter: 1, slowdownStepMs: 0 },
         effectiveFrom: new Date(h.clock.now()).toISOString(),
         note: 'bad',
+        basedOnVersion: 1,
       },
     });
     expect(bad.statusCode).toBe(400);
@@ -105,22 +112,38 @@ describe('policy store (POL-1)', () => {
       method: 'POST',
       url: '/api/policies/no.such.key/versions',
       headers: admin,
-      payload: { value: 1, effectiveFrom: new Date(h.clock.now()).toISOString(), note: 'x' },
+      payload: {
+        value: 1,
+        effectiveFrom: new Date(h.clock.now()).toISOString(),
+        note: 'x',
+        basedOnVersion: 0,
+      },
     });
     expect(unknown.statusCode).toBe(404);
   });
 
-  it('POL-1 concurrent additions to one key get distinct consecutive versions', async () => {
-    const add = (v: number) =>
+  it('POL-1 two administrators adding to one key from the same read: one wins, the other gets 409 with the newest version', async () => {
+    const add = (v: number, basedOnVersion: number) =>
       h.request({
         method: 'POST',
         url: '/api/policies/agr.renewal_notice_days/versions',
         headers: admin,
-        payload: { value: v, effectiveFrom: '2027-06-01T00:00:00+08:00', note: `set ${v}` },
+        payload: { value: v, effectiveFrom: '2027-06-01T00:00:00+08:00', note: `set ${v}`, basedOnVersion },
       });
-    const results = await Promise.all([add(20), add(25), add(30)]);
-    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201]);
-    expect(results.map((r) => r.json().version as number).sort()).toEqual([2, 3, 4]);
+    const results = await Promise.all([add(20, 1), add(25, 1), add(30, 1)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    const winner = results.find((r) => r.statusCode === 201)!.json();
+    expect(winner.version).toBe(2);
+    for (const lost of results.filter((r) => r.statusCode === 409)) {
+      expect(lost.json()).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });
+    }
+    // After reading again the change goes in as the next version.
+    const retry = await add(30, 2);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().version).toBe(3);
+    expect(
+      (await h.deps.policies.at<number>('agr.renewal_notice_days', new Date('2027-06-02T00:00:00Z'))).value,
+    ).toBe(30);
   });
 
   it('POL-1 results record the version they used: a lock made under version 2 says so', async () => {
@@ -132,6 +155,7 @@ describe('policy store (POL-1)', () => {
         value: lockout(2),
         effectiveFrom: h.clock.now().toISOString(),
         note: 'Stricter after an incident',
+        basedOnVersion: 1,
       },
     });
     expect(add.statusCode).toBe(201);

@@ -310,4 +310,14 @@ describe('work-order intake and outlet proposal (WO-1, WO-2, WO-3, WO-13)', () =
     expect(second.json().number).toBe(first.json().number);
     expect((await sql('select count(*)::int as n from work_orders'))[0]!.n).toBe(before + 1);
   });
+
+  it('six concurrent submissions of one intake with one Idempotency-Key make one order with one number', async () => {
+    const before = (await sql('select count(*)::int as n from work_orders'))[0]!.n as number;
+    const key = { 'idempotency-key': 'intake-double-click' };
+    const results = await Promise.all(Array.from({ length: 6 }, () => create('agent', {}, key)));
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(new Set(results.map((r) => r.json().number)).size).toBe(1);
+    expect(results.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(5);
+    expect((await sql('select count(*)::int as n from work_orders'))[0]!.n).toBe(before + 1);
+  });
 });

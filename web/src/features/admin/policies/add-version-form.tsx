@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
+import { api, ApiError } from '../../../api/client';
 import type { JsonValue, PolicyDetail, PolicyUnit, PolicyVersion } from '../../../api/types';
 import { WEEKDAYS } from '../../../api/types';
 import { errorMessage } from '../../../lib/errors';
@@ -54,10 +54,12 @@ interface Props {
   detail: PolicyDetail;
   label: string;
   onAdded: (version: PolicyVersion) => void;
+  /** Someone added a version since this one was read: reload it; what was typed stays. */
+  onConflict: () => void;
   onCancel: () => void;
 }
 
-export function AddVersionForm({ detail, label, onAdded, onCancel }: Props) {
+export function AddVersionForm({ detail, label, onAdded, onConflict, onCancel }: Props) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -77,11 +79,17 @@ export function AddVersionForm({ detail, label, onAdded, onCancel }: Props) {
           value: toWireValue(kind, values.value),
           effectiveFrom: wallClockToBusinessIso(values.effectiveFrom),
           note: values.note.trim(),
+          basedOnVersion: nextVersion - 1,
         },
       );
       void message.success(t('policies.added', { version: created.version }));
       onAdded(created);
     } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'VERSION_CONFLICT') {
+        void message.warning(t('common.versionConflict'));
+        onConflict();
+        return;
+      }
       // The form keeps what was typed; server field errors land next to their fields.
       setError(caught);
       // Errors inside the value (`/value/maxKm`) belong to the value editor as a whole.

@@ -193,6 +193,7 @@ export function PolicyDrawer({ policyKey, onClose, onChanged }: Props) {
                 detail={detail}
                 label={label}
                 onCancel={() => setAdding(false)}
+                onConflict={reload}
                 onAdded={() => {
                   setAdding(false);
                   reload();
