@@ -18,6 +18,15 @@ export interface EventBusOptions {
   relayIntervalMs?: number;
   pollingIntervalSeconds?: number;
   retryLimit?: number;
+  /**
+   * A process that dies inside a handler (SIGKILL, OOM, a crash) leaves the job active with no worker, and
+   * pg-boss retries it only once it expires: with its default of 15 minutes an event waited that long after
+   * a restart. Handlers are short transactions; one that outlives the expiry is retried while it still runs,
+   * and the retry's processed_events claim waits for it and then does nothing.
+   */
+  jobExpireSeconds?: number;
+  /** How often pg-boss fails expired jobs for a retry (its default: 2 minutes). */
+  maintenanceIntervalSeconds?: number;
 }
 
 const queueName = (handler: string): string => `handler.${handler}`;
@@ -50,6 +59,8 @@ export class EventBus {
       relayIntervalMs: options.relayIntervalMs ?? 1000,
       pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
       retryLimit: options.retryLimit ?? 10,
+      jobExpireSeconds: options.jobExpireSeconds ?? 15,
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 10,
     };
   }
 
@@ -64,6 +75,7 @@ export class EventBus {
       db: { executeSql: (text: string, values: unknown[]) => database.executeSql(text, values) },
       schedule: false,
       supervise: true,
+      maintenanceIntervalSeconds: this.#options.maintenanceIntervalSeconds,
     });
     boss.on('error', (err: Error) => this.#logger.error({ err }, 'pg-boss error'));
     await boss.start();
@@ -128,6 +140,7 @@ export class EventBus {
             name: queueName(h.name),
             data: event,
             retryLimit: this.#options.retryLimit,
+            expireInSeconds: this.#options.jobExpireSeconds,
           });
         }
       }
