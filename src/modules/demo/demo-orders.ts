@@ -33,13 +33,13 @@ export const demoOrders = { seed: 2009, orders: 1600, days: 120 } as const;
 
 const LOCK_KEY = 'aftersales.demo-orders';
 
-type Query = (sql: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
+export type Query = (sql: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 /**
  * Orders are generated only over generated master data (its audit row), and never into a database that has
  * orders already: the history would otherwise mix with real work.
  */
-async function mayGenerate(query: Query): Promise<boolean> {
+export async function mayGenerate(query: Query): Promise<boolean> {
   const rows = await query(
     `select exists (select 1 from audit_log where entity = 'demo_data' and action = 'generate') as master,
             exists (select 1 from audit_log where entity = 'demo_data' and action = 'generate_orders')

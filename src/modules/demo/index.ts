@@ -11,3 +11,5 @@ export { progressBars, formatSeedReport } from './generator/progress-bars.ts';
 export { workerLoadFor } from './generator/worker-pool.ts';
 export { seedDemoOrders, demoOrders } from './demo-orders.ts';
 export type { DemoOrdersOptions, DemoOrdersResult } from './demo-orders.ts';
+export { seedOrdersAtScale } from './scale-orders.ts';
+export type { ScaleOrdersOptions, ScaleOrdersResult } from './scale-orders.ts';

@@ -68,9 +68,15 @@ export const workOrders = pgTable(
   (t) => [
     uniqueIndex('work_orders_number_uq').on(t.number),
     index('work_orders_outlet_status_idx').on(t.outletId, t.status, t.createdAt),
-    index('work_orders_open_sla_idx')
+    // An outlet's open orders, oldest first: the board and backlog (WO-9/10/15) and the open load WO-13 weighs,
+    // without walking the outlet's closed history.
+    index('work_orders_outlet_open_idx')
+      .on(t.outletId, t.createdAt, t.id)
+      .where(sql`status not in ('closed', 'cancelled')`),
+    // The SLA sweep (WO-7): open orders past their deadline that are not marked breached yet, oldest first.
+    index('work_orders_sla_due_idx')
       .on(t.slaDeadline)
-      .where(sql`closed_at is null and cancelled_at is null`),
+      .where(sql`closed_at is null and cancelled_at is null and sla_state <> 'breached'`),
     index('work_orders_customer_idx').on(t.customerId, t.createdAt),
     index('work_orders_engineer_idx').on(t.engineerId, t.status),
     index('work_orders_created_idx').on(t.createdAt),

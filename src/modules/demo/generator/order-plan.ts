@@ -19,6 +19,17 @@ export interface DemoOrderOptions {
   days: number;
   now: Date;
   timeZone: string;
+  /**
+   * Steer a share of the orders to the fixed demo outlets so the demo accounts see a full board (default). A scale
+   * dataset turns it off: every order then goes where WO-13 proposes.
+   */
+  demoOutletShare?: boolean;
+}
+
+/** What the history leaves behind once every day has been played. */
+export interface OrderHistoryEnd {
+  sequences: GeneratedOrders['sequences'];
+  tagged: GeneratedOrders['tagged'];
 }
 
 export interface GeneratedOrders {
@@ -149,6 +160,23 @@ function dailyCounts(
  * played through the real rules. Deterministic for the same seed, `now` and master data.
  */
 export function generateDemoOrders(inputs: OrderInputs, opts: DemoOrderOptions): GeneratedOrders {
+  const orders: GeneratedOrder[] = [];
+  const days = orderDays(inputs, opts);
+  for (let step = days.next(); ; step = days.next()) {
+    if (step.done) return { orders, ...step.value };
+    for (const o of step.value) orders.push(o);
+  }
+}
+
+/**
+ * The same history one business day at a time, so a scale run can write each day's orders and let them go: the
+ * generator keeps only what later days depend on (open load, each customer's orders, the open orders).
+ */
+export function* orderDays(
+  inputs: OrderInputs,
+  opts: DemoOrderOptions,
+): Generator<GeneratedOrder[], OrderHistoryEnd, void> {
+  const demoShare = opts.demoOutletShare ?? true;
   const days = new BusinessDays(opts.now, opts.timeZone, inputs.calendar, opts.days + 2, 30);
   const desk = new DispatchDesk(inputs, days);
   const ids = new OrderIds(opts.seed);
@@ -193,7 +221,9 @@ export function generateDemoOrders(inputs: OrderInputs, opts: DemoOrderOptions):
     windows: new WindowBook(opts.timeZone, days),
     outletTier: (id: string) => desk.outlets.get(id)?.tier ?? null,
   };
-  const orders: GeneratedOrder[] = [];
+  /** Open orders in creation order and every customer served, in order of first order: WO-15 tags pick from them. */
+  const openOrders: GeneratedOrder['row'][] = [];
+  const served = new Set<string>();
   const sequences = new Map<string, number>();
   /** Outlets that have served each customer: a returning customer often asks for the same outlet. */
   const servedBy = new Map<string, Set<string>>();
@@ -211,13 +241,15 @@ export function generateDemoOrders(inputs: OrderInputs, opts: DemoOrderOptions):
     }
     instants.sort((a, b) => a - b);
     if (instants[0] !== undefined) desk.forgetBefore(instants[0]);
+    const dayOrders: GeneratedOrder[] = [];
     for (const at of instants) {
       const i = index++;
       const pr = new Random(mixSeed(opts.seed, labelSeed('order-plan'), i));
       const intake = planIntake(
         pr,
         at,
-        today - d < SEASON_DAYS ? FIRST_DEMO_SHARE.season : FIRST_DEMO_SHARE.before,
+        !demoShare ? 0 : today - d < SEASON_DAYS ? FIRST_DEMO_SHARE.season : FIRST_DEMO_SHARE.before,
+        demoShare ? OTHER_DEMO_SHARE : 0,
       );
       if (!intake) continue;
       const date = days.dates[d] as string;
@@ -245,20 +277,24 @@ export function generateDemoOrders(inputs: OrderInputs, opts: DemoOrderOptions):
       const mine = ordersOf.get(order.row.customerId) ?? [];
       mine.push({ openUntil: ended ? ended.getTime() : Number.POSITIVE_INFINITY });
       ordersOf.set(order.row.customerId, mine);
-      orders.push(order);
+      if (open) openOrders.push(order.row);
+      served.add(order.row.customerId);
+      dayOrders.push(order);
     }
+    yield dayOrders;
   }
 
   function planIntake(
     r: Random,
     at: number,
     firstShare: number,
+    otherShare: number,
   ): { facts: Omit<IntakeFacts, 'number'>; plan: OrderPlan } | null {
     const u = r.float();
     const target =
       u < firstShare && demo[0]?.id === demoOutlets[0].id
         ? demo[0]
-        : u < firstShare + OTHER_DEMO_SHARE && demo.length > 1
+        : u < firstShare + otherShare && demo.length > 1
           ? r.pick(demo.slice(1))
           : null;
     const consultation = r.chance(0.03);
@@ -436,9 +472,8 @@ export function generateDemoOrders(inputs: OrderInputs, opts: DemoOrderOptions):
   }
 
   return {
-    orders,
     sequences: [...sequences].map(([day, last]) => ({ day: day.replace(/-/g, ''), last })),
-    tagged: specialCustomers(orders, inputs, demo, opts.seed),
+    tagged: specialCustomers(openOrders, [...served], inputs, demo, opts.seed),
   };
 }
 
@@ -453,7 +488,8 @@ function channelFor(r: Random, type: OrderType): Channel {
  * orders at the demo outlets, so the board's special-customer column is not empty, and a sprinkling elsewhere.
  */
 function specialCustomers(
-  orders: readonly GeneratedOrder[],
+  open: readonly GeneratedOrder['row'][],
+  served: readonly string[],
   inputs: OrderInputs,
   demo: readonly OutletInput[],
   seed: number,
@@ -461,12 +497,10 @@ function specialCustomers(
   const r = new Random(mixSeed(seed, labelSeed('special-customers')));
   const already = new Set(inputs.customers.filter((c) => c.tags.length > 0).map((c) => c.id));
   const chosen = new Set<string>();
-  const open = orders.filter((o) => o.row.status !== 'closed' && o.row.status !== 'cancelled');
   demo.forEach((o, i) => {
-    const here = [...new Set(open.filter((x) => x.row.outletId === o.id).map((x) => x.row.customerId))];
+    const here = [...new Set(open.filter((x) => x.outletId === o.id).map((x) => x.customerId))];
     for (const id of r.sample(here, i === 0 ? 5 : 2)) chosen.add(id);
   });
-  const served = [...new Set(orders.map((o) => o.row.customerId))];
   for (const id of r.sample(served, Math.round(served.length * 0.015))) chosen.add(id);
   return [...chosen]
     .filter((id) => !already.has(id))
