@@ -77,6 +77,9 @@ describe('Idempotency-Key on every write that creates or changes (retries are sa
       },
     };
     for (const step of mutatingSteps) await step.run(retrying, state);
+    console.info(
+      `[idempotency] ${replayed.size} write routes replayed with their key; ${NOT_REPLAYABLE.length} refuse replay`,
+    );
     expect(problems).toEqual([]);
     const notReplayed = mutatingSteps
       .map((s) => s.route)

@@ -147,6 +147,9 @@ describe('no lost updates: a write made on a stale read gets 409 with the curren
       },
     };
     for (const step of mutatingSteps) await step.run(twice, state);
+    console.info(
+      `[stale writes] ${refused.size} versioned write routes resent stale; ${UNVERSIONED.size} unversioned, each with its reason`,
+    );
     expect(problems).toEqual([]);
     // Every write is either versioned (and proven above) or listed with its reason.
     expect([...unversioned].filter((r) => !UNVERSIONED.has(r))).toEqual([]);
