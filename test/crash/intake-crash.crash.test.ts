@@ -253,10 +253,11 @@ async function orphanedJobIsDelivered(bench: Bench): Promise<void> {
 
 afterAll(() => killLeftovers());
 
-describe.skipIf(!pgUrl)('crash safety on PostgreSQL (TEST_DATABASE_URL)', () => {
+/** A demo-seeded database for one describe block, cleaned up after it. */
+function seededBench(open: () => Promise<CrashTarget>): Bench {
   const bench = {} as Bench;
   beforeAll(async () => {
-    bench.target = await postgresTarget(pgUrl!);
+    bench.target = await open();
     bench.run = randomBytes(3).toString('hex');
     await seedDemo(bench.target);
   });
@@ -264,6 +265,11 @@ describe.skipIf(!pgUrl)('crash safety on PostgreSQL (TEST_DATABASE_URL)', () => 
     killLeftovers();
     await bench.target?.cleanup();
   });
+  return bench;
+}
+
+describe.skipIf(!pgUrl)('crash safety on PostgreSQL (TEST_DATABASE_URL)', () => {
+  const bench = seededBench(() => postgresTarget(pgUrl!));
 
   it('SIGKILL under intake load: every acknowledged order exists exactly once, every outbox event is delivered with one effect', async () => {
     await crashIterations(bench);
@@ -274,16 +280,7 @@ if (!pgUrl)
   say('[crash postgres] skipped: TEST_DATABASE_URL is not set (an empty PostgreSQL database to use)');
 
 describe('crash safety on embedded PGlite (process crash; a power loss is out of scope, see docs/SECURITY.md)', () => {
-  const bench = {} as Bench;
-  beforeAll(async () => {
-    bench.target = await pgliteTarget();
-    bench.run = randomBytes(3).toString('hex');
-    await seedDemo(bench.target);
-  });
-  afterAll(async () => {
-    killLeftovers();
-    await bench.target?.cleanup();
-  });
+  const bench = seededBench(pgliteTarget);
 
   it('SIGKILL under intake load: every acknowledged order exists exactly once, every outbox event is delivered with one effect', async () => {
     await crashIterations(bench);

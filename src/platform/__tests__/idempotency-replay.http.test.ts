@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditState } from '../../../test/audit-steps.ts';
 import type { Harness } from '../../../test/harness.ts';
 import { createHarness } from '../../../test/harness.ts';
-import { mutatingSteps, prepareSteps } from './mutating-steps.ts';
-
-type Operations = Record<string, { parameters?: { in: string; name: string }[] }>;
+import type { DocumentedRoute } from './mutating-steps.ts';
+import { auditRowCount, documentedRoutes, mutatingSteps, prepareSteps } from './mutating-steps.ts';
 
 /** The POST routes that refuse to replay, each for a reason written at the route. */
 const NOT_REPLAYABLE = [
@@ -20,39 +19,28 @@ const NOT_REPLAYABLE = [
   'POST /api/users/{id}/reveal',
 ];
 
-const auditRows = async (h: Harness) =>
-  Number((await h.testDb.database.executeSql('select count(*) as n from audit_log', [])).rows[0]?.n);
-
 const bodyOf = (payload: string): unknown => (payload === '' ? '' : JSON.parse(payload));
 
 describe('Idempotency-Key on every write that creates or changes (retries are safe)', () => {
   let h: Harness;
-  let paths: Record<string, Operations>;
+  let documented: Awaited<ReturnType<typeof documentedRoutes>>;
   const state: AuditState = { admin: {}, ids: {} };
-
-  const takesKey = (ops: Operations | undefined) =>
-    (ops?.['post']?.parameters ?? []).some((p) => p.in === 'header' && p.name === 'idempotency-key');
 
   beforeAll(async () => {
     h = await createHarness();
-    paths = (await h.request({ method: 'GET', url: '/api/docs/json' })).json().paths;
+    documented = await documentedRoutes(h);
     await prepareSteps(h, state);
   });
   afterAll(() => h.close());
 
   it('every POST the API documents takes an Idempotency-Key, except the few that must not replay', () => {
-    const posts = Object.entries(paths).filter(([, ops]) => ops['post']);
+    const posts = documented.routes.filter((r) => r.route.startsWith('POST '));
     expect(posts.length).toBeGreaterThan(50);
-    const without = posts.filter(([, ops]) => !takesKey(ops)).map(([p]) => `POST ${p}`);
+    const without = posts.filter((r) => !r.takesIdempotencyKey).map((r) => r.route);
     expect(without.sort()).toEqual([...NOT_REPLAYABLE].sort());
   });
 
   it('each successful write, sent again with its key, answers the first result and writes nothing more', async () => {
-    const templates = Object.entries(paths)
-      .filter(([, ops]) => takesKey(ops))
-      .map(([p]) => ({ route: `POST ${p}`, pattern: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
-    const routeOf = (url: unknown) =>
-      typeof url === 'string' ? templates.find((t) => t.pattern.test(url.split('?')[0]!))?.route : undefined;
     const problems: string[] = [];
     const replayed = new Set<string>();
     let n = 0;
@@ -60,18 +48,19 @@ describe('Idempotency-Key on every write that creates or changes (retries are sa
     const retrying: Harness = {
       ...h,
       request: async (opts) => {
-        const route = routeOf(opts.url);
-        if (opts.method !== 'POST' || !route) return h.request(opts);
+        const found: DocumentedRoute | undefined = documented.routeOf(String(opts.method), opts.url);
+        if (!found?.takesIdempotencyKey) return h.request(opts);
+        const route = found.route;
         const withKey = { ...opts, headers: { ...opts.headers, 'idempotency-key': `replay-${++n}` } };
         const first = await h.request(withKey);
         if (first.statusCode >= 300) return first;
-        const audits = await auditRows(h);
+        const audits = await auditRowCount(h);
         const again = await h.request(withKey);
         if (again.statusCode !== first.statusCode) problems.push(`${route}: ${again.statusCode}`);
         else if (again.headers['idempotent-replayed'] !== 'true') problems.push(`${route}: ran again`);
         else if (!isDeepStrictEqual(bodyOf(again.payload), bodyOf(first.payload)))
           problems.push(`${route}: another answer`);
-        else if ((await auditRows(h)) !== audits) problems.push(`${route}: wrote again`);
+        else if ((await auditRowCount(h)) !== audits) problems.push(`${route}: wrote again`);
         else replayed.add(route);
         return first;
       },

@@ -243,3 +243,40 @@ export async function prepareSteps(h: Harness, state: AuditState): Promise<void>
   );
   state.ids.notification = list.items[0]!.id;
 }
+
+type Operations = Record<string, { parameters?: { in: string; name: string }[] }>;
+
+export interface DocumentedRoute {
+  /** `METHOD /api/path/{param}` as the API document names it. */
+  route: string;
+  takesIdempotencyKey: boolean;
+}
+
+/** Every operation of the API document, and the route a request (method and concrete URL) goes to. */
+export async function documentedRoutes(h: Harness): Promise<{
+  routes: DocumentedRoute[];
+  routeOf: (method: string, url: unknown) => DocumentedRoute | undefined;
+}> {
+  const paths = (await h.request({ method: 'GET', url: '/api/docs/json' })).json().paths as Record<
+    string,
+    Operations
+  >;
+  const matchers = Object.entries(paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({
+      route: `${method.toUpperCase()} ${path}`,
+      takesIdempotencyKey: (op.parameters ?? []).some(
+        (p) => p.in === 'header' && p.name === 'idempotency-key',
+      ),
+      pattern: new RegExp(`^${method.toUpperCase()} ${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    })),
+  );
+  const routes = matchers.map(({ route, takesIdempotencyKey }) => ({ route, takesIdempotencyKey }));
+  const routeOf = (method: string, url: unknown) =>
+    typeof url === 'string'
+      ? routes[matchers.findIndex((m) => m.pattern.test(`${method} ${url.split('?')[0]}`))]
+      : undefined;
+  return { routes, routeOf };
+}
+
+export const auditRowCount = async (h: Harness): Promise<number> =>
+  Number((await h.testDb.database.executeSql('select count(*) as n from audit_log', [])).rows[0]?.n);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditState } from '../../../test/audit-steps.ts';
 import type { Harness } from '../../../test/harness.ts';
 import { createHarness } from '../../../test/harness.ts';
-import { mutatingSteps, prepareSteps } from './mutating-steps.ts';
+import { auditRowCount, documentedRoutes, mutatingSteps, prepareSteps } from './mutating-steps.ts';
 
 /**
  * Writes that carry no version, grouped by why none can lose someone else's update. A command checked
@@ -88,30 +88,17 @@ function sentVersion(url: string, payload: unknown): number | undefined {
 
 describe('no lost updates: a write made on a stale read gets 409 with the current version', () => {
   let h: Harness;
-  let templates: { route: string; pattern: RegExp }[];
+  let documented: Awaited<ReturnType<typeof documentedRoutes>>;
   const state: AuditState = { admin: {}, ids: {} };
 
   beforeAll(async () => {
     h = await createHarness();
-    const paths = (await h.request({ method: 'GET', url: '/api/docs/json' })).json().paths as Record<
-      string,
-      Record<string, unknown>
-    >;
-    templates = Object.entries(paths).flatMap(([p, ops]) =>
-      Object.keys(ops).map((m) => ({
-        route: `${m.toUpperCase()} ${p}`,
-        pattern: new RegExp(`^${m.toUpperCase()} ${p.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-      })),
-    );
+    documented = await documentedRoutes(h);
     await prepareSteps(h, state);
   });
   afterAll(() => h.close());
 
   it('every versioned write, sent again with the version it read, is refused and changes nothing', async () => {
-    const routeOf = (method: string, url: string) =>
-      templates.find((t) => t.pattern.test(`${method} ${url.split('?')[0]}`))?.route;
-    const auditRows = async () =>
-      Number((await h.testDb.database.executeSql('select count(*) as n from audit_log', [])).rows[0]?.n);
     const refused = new Set<string>();
     const unversioned = new Set<string>();
     const problems: string[] = [];
@@ -121,7 +108,7 @@ describe('no lost updates: a write made on a stale read gets 409 with the curren
       request: async (opts) => {
         const method = String(opts.method ?? 'GET');
         const url = typeof opts.url === 'string' ? opts.url : '';
-        const route = routeOf(method, url);
+        const route = documented.routeOf(method, url)?.route;
         const first = await h.request(opts);
         if (method === 'GET' || !route || first.statusCode >= 300) return first;
         const read = sentVersion(url, opts.payload);
@@ -129,7 +116,7 @@ describe('no lost updates: a write made on a stale read gets 409 with the curren
           unversioned.add(route);
           return first;
         }
-        const audits = await auditRows();
+        const audits = await auditRowCount(h);
         const stale = await h.request(opts);
         if (APPENDS.has(route)) {
           if (stale.statusCode >= 500) problems.push(`${route}: ${stale.statusCode}`);
@@ -141,7 +128,7 @@ describe('no lost updates: a write made on a stale read gets 409 with the curren
           problems.push(`${route}: ${stale.statusCode} ${problem.code}`);
         else if (typeof problem.currentVersion !== 'number' || problem.currentVersion <= read)
           problems.push(`${route}: current version ${problem.currentVersion} after reading ${read}`);
-        else if ((await auditRows()) !== audits) problems.push(`${route}: wrote something`);
+        else if ((await auditRowCount(h)) !== audits) problems.push(`${route}: wrote something`);
         else refused.add(route);
         return first;
       },
@@ -153,7 +140,7 @@ describe('no lost updates: a write made on a stale read gets 409 with the curren
     expect(problems).toEqual([]);
     // Every write is either versioned (and proven above) or listed with its reason.
     expect([...unversioned].filter((r) => !UNVERSIONED.has(r))).toEqual([]);
-    const mutating = templates.map((t) => t.route).filter((r) => !r.startsWith('GET '));
+    const mutating = documented.routes.map((r) => r.route).filter((r) => !r.startsWith('GET '));
     expect(mutating.filter((r) => !refused.has(r) && !UNVERSIONED.has(r))).toEqual([]);
     expect([...UNVERSIONED].filter((r) => !mutating.includes(r))).toEqual([]);
     // The records the issue names, each by a write of its own.
