@@ -39,23 +39,58 @@ function Kpi({
   value,
   foot,
   why,
-  whyTitle,
 }: {
   title: string;
   value: ReactNode;
   foot: ReactNode;
-  whyTitle: string;
   why: ReactNode;
 }) {
   return (
     <Card size="small" className="programme-kpi">
       <div className="programme-kpi-head">
         <span>{title}</span>
-        <WhyPopover title={whyTitle}>{why}</WhyPopover>
+        <WhyPopover title={title}>{why}</WhyPopover>
       </div>
       <div className="programme-kpi-value">{value}</div>
       <div className="programme-kpi-foot">{foot}</div>
     </Card>
+  );
+}
+
+/** A share shown as a percentage, with its rule and its fraction behind the "why". */
+function RateKpi({
+  title,
+  rule,
+  rate,
+  numerator,
+  denominator,
+  foot,
+  range,
+}: {
+  title: string;
+  rule: string;
+  rate: number | null;
+  numerator: number;
+  denominator: number;
+  foot: ReactNode;
+  range: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Kpi
+      title={title}
+      value={formatPercent(rate)}
+      foot={foot}
+      why={
+        <>
+          <Typography.Paragraph style={{ marginBottom: 4 }}>{rule}</Typography.Paragraph>
+          <Typography.Text strong className="tabular">
+            {t('callbackProgrammes.reports.fraction', { numerator, denominator, value: formatPercent(rate) })}
+          </Typography.Text>
+          {range}
+        </>
+      }
+    />
   );
 }
 
@@ -71,29 +106,17 @@ function KpiCards({ totals, range }: { totals: CallbackMetrics; range: string })
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} sm={12} xl={6}>
-        <Kpi
+        <RateKpi
           title={t('callbackProgrammes.reports.callbackRate')}
-          value={formatPercent(totals.callbackRate)}
+          rule={t('callbackProgrammes.reports.callbackRateRule')}
+          rate={totals.callbackRate}
+          numerator={totals.handled}
+          denominator={totals.tasks}
           foot={t('callbackProgrammes.reports.callbackRateFoot', {
             handled: totals.handled,
             tasks: totals.tasks,
           })}
-          whyTitle={t('callbackProgrammes.reports.callbackRate')}
-          why={
-            <>
-              <Typography.Paragraph style={{ marginBottom: 4 }}>
-                {t('callbackProgrammes.reports.callbackRateRule')}
-              </Typography.Paragraph>
-              <Typography.Text strong className="tabular">
-                {t('callbackProgrammes.reports.fraction', {
-                  numerator: totals.handled,
-                  denominator: totals.tasks,
-                  value: formatPercent(totals.callbackRate),
-                })}
-              </Typography.Text>
-              {rangeLine}
-            </>
-          }
+          range={rangeLine}
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>
@@ -111,7 +134,6 @@ function KpiCards({ totals, range }: { totals: CallbackMetrics; range: string })
             p90: hours(latency.p90Hours),
             measured: latency.measured,
           })}
-          whyTitle={t('callbackProgrammes.reports.latency')}
           why={
             <>
               <Typography.Paragraph style={{ marginBottom: 4 }}>
@@ -130,55 +152,31 @@ function KpiCards({ totals, range }: { totals: CallbackMetrics; range: string })
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>
-        <Kpi
+        <RateKpi
           title={t('callbackProgrammes.reports.appealRate')}
-          value={formatPercent(appeals.appealRate)}
+          rule={t('callbackProgrammes.reports.appealRateRule')}
+          rate={appeals.appealRate}
+          numerator={appeals.appealed}
+          denominator={appeals.nonQualifiedFirstVerdicts}
           foot={t('callbackProgrammes.reports.appealRateFoot', {
             appealed: appeals.appealed,
             base: appeals.nonQualifiedFirstVerdicts,
           })}
-          whyTitle={t('callbackProgrammes.reports.appealRate')}
-          why={
-            <>
-              <Typography.Paragraph style={{ marginBottom: 4 }}>
-                {t('callbackProgrammes.reports.appealRateRule')}
-              </Typography.Paragraph>
-              <Typography.Text strong className="tabular">
-                {t('callbackProgrammes.reports.fraction', {
-                  numerator: appeals.appealed,
-                  denominator: appeals.nonQualifiedFirstVerdicts,
-                  value: formatPercent(appeals.appealRate),
-                })}
-              </Typography.Text>
-              {rangeLine}
-            </>
-          }
+          range={rangeLine}
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>
-        <Kpi
+        <RateKpi
           title={t('callbackProgrammes.reports.reversalRate')}
-          value={formatPercent(appeals.reversalRate)}
+          rule={t('callbackProgrammes.reports.reversalRateRule')}
+          rate={appeals.reversalRate}
+          numerator={appeals.reversed}
+          denominator={appeals.decided}
           foot={t('callbackProgrammes.reports.reversalRateFoot', {
             reversed: appeals.reversed,
             decided: appeals.decided,
           })}
-          whyTitle={t('callbackProgrammes.reports.reversalRate')}
-          why={
-            <>
-              <Typography.Paragraph style={{ marginBottom: 4 }}>
-                {t('callbackProgrammes.reports.reversalRateRule')}
-              </Typography.Paragraph>
-              <Typography.Text strong className="tabular">
-                {t('callbackProgrammes.reports.fraction', {
-                  numerator: appeals.reversed,
-                  denominator: appeals.decided,
-                  value: formatPercent(appeals.reversalRate),
-                })}
-              </Typography.Text>
-              {rangeLine}
-            </>
-          }
+          range={rangeLine}
         />
       </Col>
     </Row>
