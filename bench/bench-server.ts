@@ -1,10 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawnCli, waitForHealth } from '../test/process/server-process.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The server under test, in its own process so the load generator never shares its event loop. */
@@ -31,36 +27,21 @@ function cpuTicks(pid: number): number {
   return Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
 }
 
-export async function startBenchServer(env: Record<string, string>, port: number): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ['bin/aftersales.mjs', 'serve'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      AFTERSALES_INTAKE_PER_MINUTE: '0',
-      AFTERSALES_LOGIN_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
+  const { child, port, output, exited } = await spawnCli(['serve'], {
+    ...env,
+    AFTERSALES_INTAKE_PER_MINUTE: '0',
+    AFTERSALES_LOGIN_PER_MINUTE: '100000',
   });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const t0 = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited at start:\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - t0 > 180_000) throw new Error(`The server did not start in 3 minutes:\n${output}`);
-    await sleep(250);
+  // A big dataset can make the first start slow; a server that exits instead says why.
+  const gone = exited.then((code) => new Error(`The server exited at start (${code}).`));
+  const failure = await Promise.race([waitForHealth(port, 180_000).then(() => undefined), gone]).catch(
+    (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+  );
+  if (failure) {
+    child.kill('SIGKILL');
+    throw new Error(`${failure.message}\n${output()}`);
   }
   const pid = child.pid as number;
   return {

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { createBenchDatabase } from './bench-database.ts';
 import { parseBenchOptions } from './bench-options.ts';
 import type { BenchResults } from './bench-results.ts';
@@ -17,17 +16,6 @@ import { verifyOrders } from './verify-orders.ts';
 
 const say = (line: string) => process.stdout.write(`\n▶ ${line}\n`);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   const machine = machineInfo();
@@ -41,7 +29,7 @@ async function main(): Promise<void> {
     const prepared = await prepareBench(bdb, options);
 
     say(`2. Intake: ${options.connections} connections × ${options.duration} s against a server process`);
-    const server = await startBenchServer(bdb.env, await freePort());
+    const server = await startBenchServer(bdb.env);
     const since = new Date();
     const bodies = new IntakeBodies(prepared.intake, since);
     const load = { url: server.url, token: prepared.agentToken, bodies, connections: options.connections };
