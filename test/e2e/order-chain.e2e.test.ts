@@ -373,6 +373,17 @@ describe('one order from the hotline to a verified close (real server, real Chro
         .click();
       await modalOk(page).click();
       await statusIs(page, '已结单');
+      // The greyed close button says why in the UI language; then the pointer leaves so the tooltip cannot
+      // cover the SLA link.
+      await page
+        .locator('.order-actions')
+        .getByRole('button', { name: /结单（正常完工）/ })
+        .hover({ force: true });
+      await expect
+        .poll(() => page.locator('.ant-tooltip:visible').textContent())
+        .toMatch(/工单当前状态不允许这个操作/);
+      await page.mouse.move(0, 0);
+      await expect.poll(() => page.locator('.ant-tooltip:visible').count()).toBe(0);
 
       await page.locator('.sla-why-button').click();
       const why = page.locator('.sla-why');

@@ -16,6 +16,19 @@ function localizedProblem(error: ApiError): string | null {
   return error.errors.length > 0 ? null : optionalLabel('errors.codes', error.code);
 }
 
+/**
+ * The refusal behind a greyed action (`{ code, message }` from an `allowed` block), in the UI language when
+ * the dictionary knows its code, else the server's own sentence.
+ */
+export function reasonText(reason: { code: string; message: string } | null | undefined): string | undefined {
+  if (!reason) return undefined;
+  if (currentLocale() !== 'en-US') {
+    const label = optionalLabel('errors.reasons', reason.code);
+    if (label) return label;
+  }
+  return reason.message;
+}
+
 /** The sentence a person sees for a failed request: the server's problem detail when it gave one. */
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {

@@ -4,7 +4,8 @@ import type { TFunction } from 'i18next';
 import { ApiError, NETWORK_ERROR, api, buildUrl } from '../../api/client';
 import { APPEAL_FILE_TYPES, MAX_APPEAL_FILE_MB, callbackPath } from '../../api/callbacks';
 import type { Allowed, AppealFileView, TaskDetail } from '../../api/callbacks';
-import { currentLocale, i18n, optionalLabel } from '../../i18n/i18n';
+import { currentLocale, i18n } from '../../i18n/i18n';
+import { reasonText } from '../../lib/errors';
 import { useApi } from '../../lib/use-api';
 
 /**
@@ -24,12 +25,7 @@ export function useCallbackTask(taskId: string) {
 
 /** The refusal behind a greyed action, in the UI language when the dictionary knows its code. */
 export function allowedReason(allowed: Allowed): string | undefined {
-  if (allowed.allowed || !allowed.reason) return undefined;
-  if (currentLocale() !== 'en-US') {
-    const label = optionalLabel('errors.reasons', allowed.reason.code);
-    if (label) return label;
-  }
-  return allowed.reason.message;
+  return allowed.allowed ? undefined : reasonText(allowed.reason);
 }
 
 /** A role that may never take the action is not shown it at all; a rule's refusal is explained instead. */

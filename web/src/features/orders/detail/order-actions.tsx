@@ -2,6 +2,7 @@ import { Button, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ActionAvailability } from '../../../api/work-orders';
 import { codeText } from '../../../components/code-label';
+import { reasonText } from '../../../lib/errors';
 
 /** The actions allowed now; refused ones stay visible, greyed, and say why on hover (UI.md "Detail pages"). */
 export function OrderActions({
@@ -20,7 +21,7 @@ export function OrderActions({
   return (
     <Space wrap className="order-actions">
       {shown.map((a) => (
-        <Tooltip key={a.action} title={a.allowed ? undefined : a.reason?.message}>
+        <Tooltip key={a.action} title={a.allowed ? undefined : reasonText(a.reason)}>
           <Button
             type={a.action === primary ? 'primary' : 'default'}
             danger={a.action === 'cancel'}
