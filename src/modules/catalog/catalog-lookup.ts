@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { calendarDays, dealers, productCategories, productModels, regions } from './catalog.tables.ts';
 import { regionAncestors } from './domain/region-defaults.ts';
@@ -25,6 +25,23 @@ export interface CatalogLookup {
   models(ids: readonly string[]): Promise<Map<string, ModelRow>>;
   modelByCode(code: string): Promise<ModelRow | undefined>;
   dealer(id: string): Promise<DealerRow | undefined>;
+  /**
+   * What an order shows of the catalogue, in one round trip (intake answers from it): the region's path, the
+   * unit's model, and the category (the one given, else the model's).
+   */
+  orderReference(input: OrderReferenceInput): Promise<OrderReference>;
+}
+
+export interface OrderReferenceInput {
+  regionCode: string;
+  modelId: string | null;
+  categoryCode: string | null;
+}
+
+export interface OrderReference {
+  regionPath: string;
+  model: Pick<ModelRow, 'id' | 'code' | 'name' | 'categoryCode'> | null;
+  category: Pick<CategoryRow, 'code' | 'nameZh' | 'nameEn'> | null;
 }
 
 export function createCatalogLookup(db: Executor): CatalogLookup {
@@ -70,5 +87,24 @@ export function createCatalogLookup(db: Executor): CatalogLookup {
     modelByCode: async (code) =>
       (await db.select().from(productModels).where(eq(productModels.code, code)).limit(1))[0],
     dealer: async (id) => (await db.select().from(dealers).where(eq(dealers.id, id)).limit(1))[0],
+    async orderReference({ regionCode, modelId, categoryCode }) {
+      const { provinceCode, cityCode } = regionAncestors(regionCode);
+      const model = sql`(select json_build_object('id', m.id, 'code', m.code, 'name', m.name, 'categoryCode', m.category_code)
+        from ${productModels} m where m.id = ${modelId})`;
+      const category = sql`(select json_build_object('code', c.code, 'nameZh', c.name_zh, 'nameEn', c.name_en)
+        from ${productCategories} c
+        where c.code = coalesce(${categoryCode}::text, (select m.category_code from ${productModels} m where m.id = ${modelId})))`;
+      const names = sql`(select coalesce(json_object_agg(r.code, r.name), '{}'::json) from ${regions} r
+        where r.code in (${provinceCode}, ${cityCode}, ${regionCode}))`;
+      const result = (await db.execute(
+        sql`select ${names} as names, ${model} as model, ${category} as category`,
+      )) as unknown as { rows: { names: Record<string, string>; model: unknown; category: unknown }[] };
+      const row = result.rows[0];
+      return {
+        regionPath: regionPathOf(regionCode, (c) => row?.names[c]),
+        model: (row?.model ?? null) as OrderReference['model'],
+        category: (row?.category ?? null) as OrderReference['category'],
+      };
+    },
   };
 }

@@ -5,7 +5,15 @@ export {
   calendarSeedRows,
 } from './reference-data.ts';
 export { createCatalogLookup } from './catalog-lookup.ts';
-export type { CatalogLookup, RegionRow, CategoryRow, ModelRow, DealerRow } from './catalog-lookup.ts';
+export type {
+  CatalogLookup,
+  RegionRow,
+  CategoryRow,
+  ModelRow,
+  DealerRow,
+  OrderReference,
+  OrderReferenceInput,
+} from './catalog-lookup.ts';
 export { defaultRegionClass, isRegionCode, regionAncestors } from './domain/region-defaults.ts';
 export type { MarketTier, AreaType, RegionLevel } from './domain/region-defaults.ts';
 export { productCategorySeed, productLineSeed, serviceTypes } from './domain/product-categories.ts';

@@ -10,6 +10,24 @@ export type AddressRow = typeof customerAddresses.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type NewUnitRow = typeof units.$inferInsert;
 
+export interface CustomerOrderFactsRow {
+  id: string;
+  code: string;
+  nameEnc: string;
+  tags: string[];
+  mergedIntoId: string | null;
+  addressRegions: string[];
+  address: {
+    id: string;
+    regionCode: string;
+    detailEnc: string;
+    lat: number | null;
+    lng: number | null;
+  } | null;
+  unit: { id: string; serialNumber: string; modelId: string } | null;
+  phoneEnc: string | null;
+}
+
 /**
  * Where a caller may see customers (SEC-1), as the set of address region codes that put a customer in view:
  * everything, codes under some prefixes (regional managers), or an explicit list of districts (outlet staff).
@@ -49,11 +67,11 @@ function customerWhere(f: CustomerFilter): SQL | undefined {
     isNull(customers.mergedIntoId),
     customerInReach(f.reach, customers.id),
     f.phoneIdx
-      ? sql`exists (select 1 from ${customerPhones} where ${customerPhones.customerId} = ${customers.id} and ${customerPhones.phoneIdx} = ${f.phoneIdx})`
+      ? sql`exists (select 1 from ${customerPhones} where ${customerPhones.customerId} = ${customers}.id and ${customerPhones.phoneIdx} = ${f.phoneIdx})`
       : undefined,
     f.q ? ilike(customers.code, `%${likeEscape(f.q)}%`) : undefined,
     f.regionPrefix
-      ? sql`exists (select 1 from ${customerAddresses} where ${customerAddresses.customerId} = ${customers.id} and ${customerAddresses.regionCode} like ${`${f.regionPrefix}%`})`
+      ? sql`exists (select 1 from ${customerAddresses} where ${customerAddresses.customerId} = ${customers}.id and ${customerAddresses.regionCode} like ${`${f.regionPrefix}%`})`
       : undefined,
     f.tag ? arrayContains(customers.tags, [f.tag]) : undefined,
   );
@@ -77,6 +95,40 @@ function unitWhere(f: UnitFilter): SQL | undefined {
 }
 
 export const customersRepository = {
+  /**
+   * What an order needs of its customer, in one round trip: the customer, the regions of all their addresses
+   * (for the reach check), the chosen address and unit when they are the customer's, and the primary phone.
+   */
+  async orderFacts(
+    db: Executor,
+    customerId: string,
+    addressId: string,
+    unitId: string | null,
+  ): Promise<CustomerOrderFactsRow | undefined> {
+    const rows = await db
+      .select({
+        id: customers.id,
+        code: customers.code,
+        nameEnc: customers.nameEnc,
+        tags: customers.tags,
+        mergedIntoId: customers.mergedIntoId,
+        addressRegions: sql<string[]>`coalesce((select json_agg(a.region_code) from ${customerAddresses} a
+          where a.customer_id = ${customers}.id), '[]'::json)`,
+        address: sql<CustomerOrderFactsRow['address']>`(select json_build_object('id', a.id,
+          'regionCode', a.region_code, 'detailEnc', a.detail_enc, 'lat', a.lat, 'lng', a.lng)
+          from ${customerAddresses} a where a.id = ${addressId} and a.customer_id = ${customers}.id)`,
+        unit: sql<CustomerOrderFactsRow['unit']>`(select json_build_object('id', u.id,
+          'serialNumber', u.serial_number, 'modelId', u.model_id)
+          from ${units} u where u.id = ${unitId}::text and u.customer_id = ${customers}.id)`,
+        phoneEnc: sql<string | null>`(select p.phone_enc from ${customerPhones} p
+          where p.customer_id = ${customers}.id order by p.is_primary desc, p.created_at asc limit 1)`,
+      })
+      .from(customers)
+      .where(eq(customers.id, customerId))
+      .limit(1);
+    return rows[0];
+  },
+
   async findById(db: Executor, id: string, forUpdate = false): Promise<CustomerRow | undefined> {
     const q = db.select().from(customers).where(eq(customers.id, id)).limit(1);
     return (forUpdate ? await q.for('update') : await q)[0];

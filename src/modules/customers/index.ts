@@ -12,3 +12,5 @@ export type { CustomerDirectory, CustomerRef } from './customer-directory.ts';
 export { createCustomerContactEvidence } from './contact-evidence.ts';
 export type { ContactRef, CustomerContactEvidence, MaskedContact } from './contact-evidence.ts';
 export type { ContactDifference } from './domain/contact-comparison.ts';
+export { createCustomerOrderFacts } from './customer-order-facts.ts';
+export type { CustomerOrderFacts, CustomerOrderFactsPort } from './customer-order-facts.ts';

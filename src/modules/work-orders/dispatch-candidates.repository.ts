@@ -8,6 +8,7 @@ import {
   outlets,
 } from '../outlets/outlets.tables.ts';
 import type { EngineerCandidate, OutletCandidate } from './domain/dispatch.ts';
+import { regions } from '../catalog/catalog.tables.ts';
 import { workOrders } from './work-orders.tables.ts';
 
 /**
@@ -16,25 +17,48 @@ import { workOrders } from './work-orders.tables.ts';
  */
 const NOT_LOAD = ['completed', 'closed', 'cancelled'];
 
+/** A WO-13 candidate with what intake shows and weighs besides the rule: its name, region and the region's tier. */
+export type OutletCandidateRow = OutletCandidate & {
+  name: string;
+  regionCode: string;
+  marketTier: number | null;
+};
+
 /** The outlets WO-13 weighs for one district, with what the pure rule needs (reads of the outlets module). */
 export const dispatchCandidatesRepository = {
   /**
    * Candidates: every outlet covering the district (any status, so suspended ones are listed as rejected with
    * their reason) and the outlets located in the same city (so a district nobody covers still shows who is near).
    */
-  async outletCandidates(db: Executor, districtCode: string, limit = 200): Promise<OutletCandidate[]> {
+  async outletCandidates(db: Executor, districtCode: string, limit = 200): Promise<OutletCandidateRow[]> {
     const cityPrefix = `${districtCode.slice(0, 4)}%`;
+    // One round trip: coverage, services, open load and the tier of the outlet's region ride along as
+    // correlated sub-selects (intake runs this on every order).
     const rows = await db
       .select({
         id: outlets.id,
         code: outlets.code,
         name: outlets.name,
         status: outlets.status,
+        regionCode: outlets.regionCode,
         lat: outlets.lat,
         lng: outlets.lng,
         radiusKm: outlets.serviceRadiusKm,
         grade: outlets.grade,
         dispatchSuspendedUntil: outlets.dispatchSuspendedUntil,
+        districts: sql<string[]>`coalesce((select json_agg(r.region_code) from ${outletRegions} r
+          where r.outlet_id = ${outlets}.id), '[]'::json)`,
+        services: sql<OutletCandidate['services']>`coalesce((select json_agg(json_build_object(
+          'categoryCode', s.category_code, 'serviceType', s.service_type)) from ${outletServices} s
+          where s.outlet_id = ${outlets}.id), '[]'::json)`,
+        openOrders: sql<number>`(select count(*) from ${workOrders} w where w.outlet_id = ${outlets}.id
+          and w.status not in (${sql.join(
+            NOT_LOAD.map((x) => sql`${x}`),
+            sql`, `,
+          )}))::int`,
+        marketTier: sql<
+          number | null
+        >`(select g.market_tier from ${regions} g where g.code = ${outlets}.region_code)`,
       })
       .from(outlets)
       .where(
@@ -45,36 +69,20 @@ export const dispatchCandidatesRepository = {
       )
       .orderBy(asc(outlets.code))
       .limit(limit);
-    const ids = rows.map((r) => r.id);
-    if (ids.length === 0) return [];
-    const [regions, services, loads] = await Promise.all([
-      db
-        .select({ outletId: outletRegions.outletId, regionCode: outletRegions.regionCode })
-        .from(outletRegions)
-        .where(inArray(outletRegions.outletId, ids)),
-      db
-        .select({
-          outletId: outletServices.outletId,
-          categoryCode: outletServices.categoryCode,
-          serviceType: outletServices.serviceType,
-        })
-        .from(outletServices)
-        .where(inArray(outletServices.outletId, ids)),
-      dispatchCandidatesRepository.openOrdersByOutlet(db, ids),
-    ]);
     return rows.map((r) => ({
       outletId: r.id,
       code: r.code,
+      name: r.name,
       status: r.status,
+      regionCode: r.regionCode,
+      marketTier: r.marketTier,
       dispatchSuspendedUntil: r.dispatchSuspendedUntil,
-      districts: regions.filter((x) => x.outletId === r.id).map((x) => x.regionCode),
-      services: services
-        .filter((x) => x.outletId === r.id)
-        .map((x) => ({ categoryCode: x.categoryCode, serviceType: x.serviceType })),
+      districts: r.districts,
+      services: r.services,
       location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
       radiusKm: r.radiusKm,
       grade: r.grade,
-      openOrders: loads.get(r.id) ?? 0,
+      openOrders: Number(r.openOrders),
     }));
   },
 

@@ -5,7 +5,8 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError, validationFailed } from '../../platform/errors.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import type { CustomerDetail, CustomersService } from '../customers/index.ts';
+import type { OrderReference } from '../catalog/index.ts';
+import type { CustomerOrderFacts, CustomerOrderFactsPort } from '../customers/index.ts';
 import { requirePermission } from '../identity/index.ts';
 import { dispatchCandidatesRepository as candidates } from './dispatch-candidates.repository.ts';
 import type { DispatchServiceType, OutletProposal, RankedOutlet } from './domain/dispatch.ts';
@@ -22,6 +23,19 @@ export interface ProposalInput {
   serviceMode: ServiceMode;
 }
 type RankedView = RankedOutlet & { name: string };
+
+/** What intake and the proposal know of the customer side of an order once it is looked up. */
+export interface IntakeFacts {
+  customer?: CustomerOrderFacts | undefined;
+  address?: NonNullable<CustomerOrderFacts['address']> | undefined;
+  unit?:
+    | (NonNullable<CustomerOrderFacts['unit']> & {
+        model: OrderReference['model'];
+        categoryCode: string | null;
+      })
+    | undefined;
+  reference: OrderReference;
+}
 
 export interface ProposalView {
   proposalId: string;
@@ -46,45 +60,58 @@ export interface ProposalView {
  * WO-13 outlet proposal, and the look-ups intake shares with it: the customer, address and unit as the caller
  * may see them, the category, and the ranking of real candidates (coverage, radius, grade, open load).
  */
-export function createIntakeProposal(deps: PlatformDeps, store: OrderStore, customers: CustomersService) {
+export function createIntakeProposal(
+  deps: PlatformDeps,
+  store: OrderStore,
+  customers: CustomerOrderFactsPort,
+) {
   const db = store.db;
   const tz = deps.businessTimeZone;
 
-  /** The customer as the caller may see them (SEC-1), their address and, if named, their unit. */
+  /**
+   * The customer as the caller may see them (SEC-1), their address and, if named, their unit, with the
+   * catalogue's view of them (region path, model, category): two queries, errors collected for the form.
+   */
   async function customerFacts(
     ctx: ServiceContext,
-    input: { customerId: string; addressId: string; unitId?: string | undefined },
+    input: {
+      customerId: string;
+      addressId: string;
+      unitId?: string | undefined;
+      categoryCode?: string | undefined;
+    },
     errors: FieldError[],
-  ) {
-    let customer: CustomerDetail | undefined;
-    try {
-      customer = await customers.get(ctx, input.customerId);
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
-    }
-    if (!customer) {
-      errors.push({ path: '/customerId', message: `Customer ${input.customerId} was not found.` });
-      return {};
-    }
-    if (customer.mergedIntoId) {
+  ): Promise<IntakeFacts> {
+    const actor = requirePermission(ctx, 'customer.read');
+    const found = await customers.forOrder(actor, input);
+    let customer: CustomerOrderFacts | undefined;
+    if (!found) errors.push({ path: '/customerId', message: `Customer ${input.customerId} was not found.` });
+    else if (found.mergedIntoId) {
       errors.push({
         path: '/customerId',
-        message: `This customer was merged into ${customer.mergedIntoId}; take the order for that customer.`,
+        message: `This customer was merged into ${found.mergedIntoId}; take the order for that customer.`,
       });
-      return {};
+    } else customer = found;
+    const address = customer?.address ?? undefined;
+    if (customer && !address)
+      errors.push({ path: '/addressId', message: 'Choose one of this customer’s addresses.' });
+    if (customer && input.unitId !== undefined && !customer.unit) {
+      errors.push({ path: '/unitId', message: 'Choose one of this customer’s units.' });
     }
-    const address = customer.addresses.find((a) => a.id === input.addressId);
-    if (!address) errors.push({ path: '/addressId', message: 'Choose one of this customer’s addresses.' });
-    let unit: CustomerDetail['units'][number] | undefined;
-    if (input.unitId !== undefined) {
-      unit = customer.units.find((u) => u.id === input.unitId);
-      if (!unit) errors.push({ path: '/unitId', message: 'Choose one of this customer’s units.' });
-    }
-    return { customer, address, unit };
+    const reference = await store.lookup.orderReference({
+      regionCode: address?.regionCode ?? '',
+      modelId: customer?.unit?.modelId ?? null,
+      categoryCode: input.categoryCode ?? null,
+    });
+    const unit =
+      customer?.unit && input.unitId !== undefined
+        ? { ...customer.unit, model: reference.model, categoryCode: reference.model?.categoryCode ?? null }
+        : undefined;
+    return { customer, address, unit, reference };
   }
 
-  async function categoryProblem(code: string): Promise<string | undefined> {
-    return (await store.lookup.category(code)) ? undefined : `Product category ${code} does not exist.`;
+  function categoryProblem(code: string, reference: OrderReference): string | undefined {
+    return reference.category?.code === code ? undefined : `Product category ${code} does not exist.`;
   }
 
   async function propose(
@@ -110,7 +137,7 @@ export function createIntakeProposal(deps: PlatformDeps, store: OrderStore, cust
       },
       { now, tz, defaultRadiusKm: radius.value.defaultKm },
     );
-    return { result, radius };
+    return { result, radius, candidates: found };
   }
 
   async function proposalView(
@@ -152,8 +179,12 @@ export function createIntakeProposal(deps: PlatformDeps, store: OrderStore, cust
       requirePermission(ctx, 'order.create');
       if (input.orderType === 'consultation') throw notDispatched();
       const errors: FieldError[] = [];
-      const { address } = await customerFacts(ctx, input, errors);
-      const categoryIssue = await categoryProblem(input.categoryCode);
+      const { address, reference } = await customerFacts(
+        ctx,
+        { customerId: input.customerId, addressId: input.addressId, categoryCode: input.categoryCode },
+        errors,
+      );
+      const categoryIssue = categoryProblem(input.categoryCode, reference);
       if (categoryIssue) errors.push({ path: '/categoryCode', message: categoryIssue });
       if (errors.length > 0 || !address) throw validationFailed(errors);
       const location =

@@ -4,7 +4,7 @@ import { inTransaction } from '../../platform/deps.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError, validationFailed } from '../../platform/errors.ts';
 import type { FieldError } from '../../platform/errors.ts';
-import { emitEvent } from '../../platform/outbox/outbox.ts';
+import { emitEvents } from '../../platform/outbox/outbox.ts';
 import { newId } from '../../platform/ids.ts';
 import { businessDate } from '../../platform/time.ts';
 import { requirePermission } from '../identity/index.ts';
@@ -15,6 +15,9 @@ import type { Channel, OrderType, ServiceMode } from './domain/order-codes.ts';
 import type { IntakeProposal } from './intake-proposal.ts';
 import { dispatchTargetProblem } from './lifecycle-actions.ts';
 import type { OrderStore } from './order-store.ts';
+import { asMarketTier } from './order-store.ts';
+import type { OutletCandidateRow } from './dispatch-candidates.repository.ts';
+import { closingBaseOfNewOrder } from './lifecycle-closing.ts';
 import type { OrderDetail } from './order-view.ts';
 import { auditableOrder } from './order-view.ts';
 import type { OrderReader } from './orders-query.service.ts';
@@ -33,6 +36,17 @@ export interface IntakeInput {
   customerRequestedAt?: string | undefined;
   dispatch?: { outletId: string; overrideReason?: string | undefined } | undefined;
 }
+
+/** An outlet an intake names: what the answer shows, the dispatch check weighs and WO-7.1's tier. */
+type IntakeOutlet = {
+  id: string;
+  code: string;
+  name: string;
+  status: string;
+  regionCode: string;
+  dispatchSuspendedUntil: string | null;
+  marketTier: number | null;
+};
 
 const hasControl = (s: string) => /[\p{Cc}\p{Cf}]/u.test(s.replace(/[\n\r\t]/g, ''));
 
@@ -76,12 +90,30 @@ export function createIntakeService(
     return own;
   }
 
+  /** The outlets named, as candidates when WO-13 weighed them, else read (self-received, overrides). */
+  async function outletsOf(
+    weighed: readonly OutletCandidateRow[],
+    ids: readonly (string | null)[],
+  ): Promise<Map<string, IntakeOutlet>> {
+    const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+    const known = new Map<string, IntakeOutlet>(
+      weighed.filter((c) => wanted.includes(c.outletId)).map((c) => [c.outletId, { ...c, id: c.outletId }]),
+    );
+    const missing = wanted.filter((x) => !known.has(x));
+    if (missing.length === 0) return known;
+    const read = await reads.outlets(db, missing);
+    const tiers = await store.lookup.regions([...read.values()].map((o) => o.regionCode));
+    for (const o of read.values())
+      known.set(o.id, { ...o, marketTier: tiers.get(o.regionCode)?.marketTier ?? null });
+    return known;
+  }
+
   return {
     async create(ctx: ServiceContext, input: IntakeInput): Promise<OrderDetail> {
       const actor = requirePermission(ctx, 'order.create');
       const errors: FieldError[] = [];
       const ownOutlet = selfReceivedProblems(actor, input, errors);
-      const { address, unit } = await customerFacts(ctx, input, errors);
+      const { customer, address, unit, reference } = await customerFacts(ctx, input, errors);
 
       let categoryCode = input.categoryCode;
       if (unit) {
@@ -97,7 +129,7 @@ export function createIntakeService(
         errors.push({ path: '/categoryCode', message: 'Choose the unit, or the product category.' });
       }
       if (categoryCode !== undefined && !unit) {
-        const issue = await categoryProblem(categoryCode);
+        const issue = categoryProblem(categoryCode, reference);
         if (issue) errors.push({ path: '/categoryCode', message: issue });
       }
       const fault = input.faultDescription.trim();
@@ -121,26 +153,27 @@ export function createIntakeService(
           message: 'Consultations are answered by the call center and never sent to an outlet.',
         });
       }
-      if (errors.length > 0 || !address || !categoryCode) throw validationFailed(errors);
+      if (errors.length > 0 || !customer || !address || !categoryCode) throw validationFailed(errors);
 
       // WO-13: propose unless the order stays where it was received (WO-1) or is never dispatched.
       const dispatched = input.orderType !== 'consultation';
       let proposal: OutletProposal | null = null;
+      let weighed: OutletCandidateRow[] = [];
       if (dispatched && ownOutlet === null) {
         const location =
           address.lat !== null && address.lng !== null ? { lat: address.lat, lng: address.lng } : null;
-        proposal = (
-          await propose(
-            {
-              districtCode: address.regionCode,
-              location,
-              categoryCode,
-              serviceType: input.orderType as DispatchServiceType,
-              serviceMode: input.serviceMode,
-            },
-            ctx.now,
-          )
-        ).result;
+        const proposed = await propose(
+          {
+            districtCode: address.regionCode,
+            location,
+            categoryCode,
+            serviceType: input.orderType as DispatchServiceType,
+            serviceMode: input.serviceMode,
+          },
+          ctx.now,
+        );
+        proposal = proposed.result;
+        weighed = proposed.candidates;
       }
       const proposedOutletId = proposal?.ok ? proposal.proposal.outletId : null;
       const outletId = ownOutlet ?? input.dispatch?.outletId ?? proposedOutletId;
@@ -168,12 +201,19 @@ export function createIntakeService(
           'WO-13: overriding the proposed outlet needs a reason.',
         );
       }
+      // The outlets the answer names and the SLA tier, from the candidates in hand when the order goes to one.
+      const outlets = await outletsOf(weighed, [outletId, proposedOutletId]);
       if (outletId !== null && ownOutlet === null) {
-        const outlet = (await reads.outlets(db, [outletId])).get(outletId);
-        const problem = dispatchTargetProblem(outlet, outletId, businessDate(ctx.now, deps.businessTimeZone));
+        const problem = dispatchTargetProblem(
+          outlets.get(outletId),
+          outletId,
+          businessDate(ctx.now, deps.businessTimeZone),
+        );
         if (problem) throw validationFailed([{ path: '/dispatch/outletId', message: problem }]);
       }
+      const outletTier = outletId === null ? null : asMarketTier(outlets.get(outletId)?.marketTier);
 
+      let sla: Awaited<ReturnType<OrderStore['slaOfNewOrder']>> | undefined;
       const row = await inTransaction(deps, async (tx) => {
         const id = newId('wor', ctx.now);
         let state: OrderState = { status: 'created', outletId: null, engineerId: null };
@@ -207,7 +247,20 @@ export function createIntakeService(
             steps.push({ type: 'accepted', data: { selfReceived: true } });
           }
         }
+        const facts = {
+          orderType: input.orderType,
+          categoryCode,
+          serviceMode: input.serviceMode,
+          channel: input.channel,
+          actualMeasurePickup: false,
+          createdAt: ctx.now,
+          customerRequestedAt: requestedAt,
+        };
+        sla = await store.slaOfNewOrder(facts, outletTier, ctx.now);
+        // The day counter's row lock is held until commit: taken last, right before the row it numbers.
         const created = await repo.insert(tx, {
+          ...facts,
+          ...sla.columns,
           id,
           number: await store.nextNumber(tx, ctx.now),
           customerId: input.customerId,
@@ -233,16 +286,17 @@ export function createIntakeService(
         });
         // One instant for all: ids in ascending order keep the timeline in the order the steps happened.
         const eventIds = steps.map(() => newId('oev', ctx.now)).sort();
-        for (const [i, step] of steps.entries()) {
-          await repo.insertEvent(tx, {
+        await repo.insertEvents(
+          tx,
+          steps.map((step, i) => ({
             id: eventIds[i] as string,
             orderId: id,
             at: ctx.now,
             actorId: actor.userId,
             type: step.type,
             data: step.data,
-          });
-        }
+          })),
+        );
         await writeAudit(tx, ctx, {
           entity: 'work_order',
           entityId: id,
@@ -253,25 +307,60 @@ export function createIntakeService(
           scopeRegionCode: created.regionCode,
         });
         const message = { orderId: id, number: created.number };
-        await emitEvent(tx, ctx, 'order.created', {
-          ...message,
-          customerId: created.customerId,
-          categoryCode,
-          orderType: created.orderType,
-          channel: created.channel,
-          outletId: created.outletId,
-        });
-        if (outletId !== null) {
-          await emitEvent(tx, ctx, 'order.dispatched', {
-            ...message,
-            outletId,
-            previousOutletId: null,
-            redispatch: false,
-          });
-        }
-        return store.recomputeSla(created, ctx.now);
+        await emitEvents(tx, ctx, [
+          {
+            topic: 'order.created',
+            payload: {
+              ...message,
+              customerId: created.customerId,
+              categoryCode,
+              orderType: created.orderType,
+              channel: created.channel,
+              outletId: created.outletId,
+            },
+          },
+          ...(outletId !== null
+            ? [
+                {
+                  topic: 'order.dispatched',
+                  payload: { ...message, outletId, previousOutletId: null, redispatch: false },
+                },
+              ]
+            : []),
+        ]);
+        return created;
       });
-      return reader.detail(ctx, row);
+      // The answer is built from what intake holds: a new order has no engineer, parts, results or callbacks.
+      return reader.assemble(ctx, row, {
+        outlets,
+        engineer: undefined,
+        customer: {
+          id: customer.id,
+          code: customer.code,
+          nameMasked: customer.nameMasked,
+          phoneMasked: customer.phoneMasked,
+          tags: customer.tags,
+          address: {
+            id: address.id,
+            regionCode: address.regionCode,
+            regionPath: reference.regionPath,
+            detailMasked: address.detailMasked,
+          },
+        },
+        unit: unit
+          ? {
+              id: unit.id,
+              serialNumber: unit.serialNumber,
+              modelId: unit.modelId,
+              modelCode: unit.model?.code ?? null,
+              modelName: unit.model?.name ?? null,
+            }
+          : null,
+        category: reference.category ?? undefined,
+        regionPath: reference.regionPath,
+        closing: closingBaseOfNewOrder(row),
+        slaState: sla?.evaluation.state ?? 'none',
+      });
     },
   };
 }

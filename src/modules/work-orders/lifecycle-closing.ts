@@ -26,6 +26,17 @@ export interface DeclineInput {
 const isCallbackAgent = (by: string): by is ClosingCallback['by'] =>
   by === 'dispatcher' || by === 'call_center';
 
+/** A new order's closing facts: nothing done yet, so nothing to read. */
+export function closingBaseOfNewOrder(order: WorkOrderRow): ClosingBase {
+  return {
+    completedAt: order.completedAt,
+    unfinishedWork: [],
+    callbacks: [],
+    latestResult: null,
+    openDisputes: 0,
+  };
+}
+
 export async function loadClosingBase(db: Executor, order: WorkOrderRow): Promise<ClosingBase> {
   const [callbacks, unfitted, latest] = await Promise.all([
     repo.callbacks(db, order.id),

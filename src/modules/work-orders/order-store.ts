@@ -78,6 +78,34 @@ function diff(before: WorkOrderRow, after: WorkOrderRow) {
   return { before: b, after: a };
 }
 
+/** A region's market tier as WO-7.1 reads it; anything else is no tier. */
+export const asMarketTier = (tier: number | null | undefined): MarketTier | null =>
+  tier === 1 || tier === 2 || tier === 3 || tier === 4 ? tier : null;
+
+/** What WO-7 weighs of an order about to be inserted. */
+export type NewOrderSlaInput = Pick<
+  WorkOrderRow,
+  | 'orderType'
+  | 'categoryCode'
+  | 'serviceMode'
+  | 'channel'
+  | 'actualMeasurePickup'
+  | 'createdAt'
+  | 'customerRequestedAt'
+>;
+
+/** The SLA columns an evaluation is stored as. */
+function slaColumns(evaluation: SlaEvaluation, now: Date) {
+  return {
+    slaDeadline: evaluation.deadline,
+    slaState: evaluation.state,
+    slaRule: evaluation.decision?.rule ?? null,
+    slaPolicyVersion: evaluation.decision?.policyVersion ?? null,
+    slaAssessedSeconds: Math.round(evaluation.assessedMs / 1000),
+    slaEvaluatedAt: now,
+  };
+}
+
 /**
  * The one place orders change: load in scope, lock, check the version the caller read, apply, then write
  * the timeline event, the audit row, any outbox message and the recomputed SLA — all in one transaction.
@@ -104,8 +132,7 @@ export function createOrderStore(deps: PlatformDeps) {
     const outlet = await outletsRepository.findById(db, outletId);
     if (!outlet) return null;
     const region = await lookup.region(outlet.regionCode);
-    const tier = region?.marketTier;
-    return tier === 1 || tier === 2 || tier === 3 || tier === 4 ? tier : null;
+    return asMarketTier(region?.marketTier);
   }
 
   async function slaFacts(order: WorkOrderRow): Promise<SlaFacts> {
@@ -143,16 +170,30 @@ export function createOrderStore(deps: PlatformDeps) {
 
   async function recomputeSla(order: WorkOrderRow, now: Date): Promise<WorkOrderRow> {
     const { evaluation } = await evaluate(order, now);
-    const sla = {
-      slaDeadline: evaluation.deadline,
-      slaState: evaluation.state,
-      slaRule: evaluation.decision?.rule ?? null,
-      slaPolicyVersion: evaluation.decision?.policyVersion ?? null,
-      slaAssessedSeconds: Math.round(evaluation.assessedMs / 1000),
-      slaEvaluatedAt: now,
-    };
+    const sla = slaColumns(evaluation, now);
     await repo.setSla(db, order.id, sla);
     return { ...order, ...sla };
+  }
+
+  /**
+   * WO-7 for an order not yet written: it has no parts, and the caller knows its outlet's tier, so the SLA
+   * goes into the INSERT and intake reads nothing back.
+   */
+  async function slaOfNewOrder(order: NewOrderSlaInput, outletTier: MarketTier | null, now: Date) {
+    const facts: SlaFacts = {
+      orderType: order.orderType as OrderType,
+      categoryCode: order.categoryCode,
+      serviceMode: order.serviceMode as ServiceMode,
+      channel: order.channel as Channel,
+      outletTier,
+      actualMeasurePickup: order.actualMeasurePickup,
+      createdAt: order.createdAt,
+      customerRequestedAt: order.customerRequestedAt,
+      closedAt: null,
+      partWaits: [],
+    };
+    const evaluation = evaluateSla(facts, await slaPolicies(order.createdAt), now);
+    return { evaluation, columns: slaColumns(evaluation, now) };
   }
 
   return {
@@ -160,6 +201,8 @@ export function createOrderStore(deps: PlatformDeps) {
     lookup,
     evaluate,
     recomputeSla,
+    slaOfNewOrder,
+    outletTier,
 
     async loadVisible(
       ctx: ServiceContext,

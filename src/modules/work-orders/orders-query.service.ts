@@ -7,8 +7,10 @@ import { maskPhone } from '../../platform/phone.ts';
 import { formatBusiness } from '../../platform/time.ts';
 import { maskName } from '../catalog/index.ts';
 import { createUserDirectory, requirePermission } from '../identity/index.ts';
+import type { ClosingBase } from './lifecycle-closing.ts';
 import { loadClosingBase } from './lifecycle-closing.ts';
 import { availableActions } from './lifecycle-actions.ts';
+import type { SlaState } from './domain/sla/sla-engine.ts';
 import type { OrderStore } from './order-store.ts';
 import { orderScopeWhere } from './order-scope.ts';
 import type { NamedRef, OrderDetail, OrderListItem, TimelineEntry } from './order-view.ts';
@@ -30,6 +32,18 @@ export interface OrderListQuery {
   from?: string | undefined;
   /** Created before this instant. */
   to?: string | undefined;
+}
+
+/** What the order detail shows besides the order row itself. */
+export interface OrderDetailFacts {
+  outlets: ReadonlyMap<string, { id: string; code: string; name: string }>;
+  engineer: { id: string; code: string; nameEnc: string } | undefined;
+  customer: OrderDetail['customer'];
+  unit: OrderDetail['unit'];
+  category: { nameZh: string; nameEn: string } | undefined;
+  regionPath: string;
+  closing: ClosingBase;
+  slaState: SlaState;
 }
 
 /** Lists, the detail page, the timeline and the SLA "why" — every read answers only orders in scope (SEC-1). */
@@ -79,7 +93,8 @@ export function createOrderReader(deps: PlatformDeps, store: OrderStore) {
     };
   }
 
-  async function detail(ctx: ServiceContext, o: WorkOrderRow): Promise<OrderDetail> {
+  /** Everything the detail shows besides the order row, read from the database. */
+  async function detailFacts(ctx: ServiceContext, o: WorkOrderRow): Promise<OrderDetailFacts> {
     const outletIds = [o.outletId, o.proposedOutletId].filter((x): x is string => x !== null);
     const [outlets, engineers, customer, unit, category, regionPath, closing, evaluated] = await Promise.all([
       reads.outlets(db, outletIds),
@@ -91,8 +106,22 @@ export function createOrderReader(deps: PlatformDeps, store: OrderStore) {
       loadClosingBase(db, o),
       store.evaluate(o, ctx.now),
     ]);
+    return {
+      outlets,
+      engineer: o.engineerId ? engineers.get(o.engineerId) : undefined,
+      customer,
+      unit,
+      category,
+      regionPath,
+      closing,
+      slaState: evaluated.evaluation.state,
+    };
+  }
+
+  /** The detail from the row and its facts; intake passes the facts it already holds instead of reading them. */
+  async function assemble(ctx: ServiceContext, o: WorkOrderRow, f: OrderDetailFacts): Promise<OrderDetail> {
     const noTimeHorizonDays = (await deps.policies.at<number>('wo.no_time.horizon_days', ctx.now)).value;
-    const engineer = o.engineerId ? engineers.get(o.engineerId) : undefined;
+    const { engineer, category } = f;
     return {
       id: o.id,
       number: o.number,
@@ -106,11 +135,11 @@ export function createOrderReader(deps: PlatformDeps, store: OrderStore) {
       faultDescription: o.faultDescription,
       customerRequestedAt: o.customerRequestedAt?.toISOString() ?? null,
       regionCode: o.regionCode,
-      regionPath,
-      customer,
-      unit,
-      outlet: ref(o.outletId ? outlets.get(o.outletId) : undefined),
-      proposedOutlet: ref(o.proposedOutletId ? outlets.get(o.proposedOutletId) : undefined),
+      regionPath: f.regionPath,
+      customer: f.customer,
+      unit: f.unit,
+      outlet: ref(o.outletId ? f.outlets.get(o.outletId) : undefined),
+      proposedOutlet: ref(o.proposedOutletId ? f.outlets.get(o.proposedOutletId) : undefined),
       dispatchOverrideReason: o.dispatchOverrideReason,
       engineer: engineer
         ? { id: engineer.id, code: engineer.code, name: maskName(crypto.decrypt(engineer.nameEnc)) }
@@ -118,11 +147,15 @@ export function createOrderReader(deps: PlatformDeps, store: OrderStore) {
       closingBasis: o.closingBasis,
       actualMeasurePickup: o.actualMeasurePickup,
       instants: orderInstants(o),
-      sla: slaBlock(o, evaluated.evaluation.state),
-      actions: availableActions(o, ctx.actor?.role ?? '', closing, { now: ctx.now, tz, noTimeHorizonDays }),
+      sla: slaBlock(o, f.slaState),
+      actions: availableActions(o, ctx.actor?.role ?? '', f.closing, { now: ctx.now, tz, noTimeHorizonDays }),
       createdAt: o.createdAt.toISOString(),
       updatedAt: o.updatedAt.toISOString(),
     };
+  }
+
+  async function detail(ctx: ServiceContext, o: WorkOrderRow): Promise<OrderDetail> {
+    return assemble(ctx, o, await detailFacts(ctx, o));
   }
 
   function instant(value: string | undefined, path: string): Date | undefined {
@@ -171,6 +204,7 @@ export function createOrderReader(deps: PlatformDeps, store: OrderStore) {
 
   return {
     detail,
+    assemble,
     list,
 
     async exportXlsx(

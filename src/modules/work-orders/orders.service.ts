@@ -1,5 +1,5 @@
 import type { PlatformDeps } from '../../platform/deps.ts';
-import { createCustomersService } from '../customers/index.ts';
+import { createCustomerOrderFacts } from '../customers/index.ts';
 import { createIntakeProposal } from './intake-proposal.ts';
 import { createIntakeService } from './intake.service.ts';
 import { createLifecycleService } from './lifecycle.service.ts';
@@ -10,7 +10,7 @@ import { createOrderReader } from './orders-query.service.ts';
 /** Intake and proposal (WO-1/2/3/13), the lifecycle after it (WO-6/13/14), and the order's reads. */
 export function createOrdersService(deps: PlatformDeps, store: OrderStore) {
   const reader = createOrderReader(deps, store);
-  const proposals = createIntakeProposal(deps, store, createCustomersService(deps));
+  const proposals = createIntakeProposal(deps, store, createCustomerOrderFacts(deps));
   const intake = createIntakeService(deps, store, proposals, reader);
   const lifecycle = createLifecycleService(deps, store, reader);
   const work = createLifecycleWorkService(deps, store, reader);

@@ -79,6 +79,10 @@ export const workOrdersRepository = {
     await db.insert(orderEvents).values(row);
   },
 
+  async insertEvents(db: Executor, rows: readonly (typeof orderEvents.$inferInsert)[]): Promise<void> {
+    if (rows.length > 0) await db.insert(orderEvents).values([...rows]);
+  },
+
   async events(db: Executor, orderId: string): Promise<OrderEventRow[]> {
     return db
       .select()

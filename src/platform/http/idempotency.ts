@@ -67,21 +67,25 @@ export function registerIdempotency(app: FastifyInstance, deps: PlatformDeps): v
       const now = deps.clock.now();
       return inTransaction(deps, async (tx) => {
         const mine = and(eq(idempotencyKeys.actorId, actorId), eq(idempotencyKeys.key, key));
-        await tx
-          .delete(idempotencyKeys)
-          .where(and(mine, lt(idempotencyKeys.createdAt, new Date(now.getTime() - KEY_TTL_MS))));
+        const claim = {
+          actorId,
+          key,
+          method: request.method,
+          path: request.url,
+          requestHash: hash,
+          statusCode: 0,
+          response: null,
+          createdAt: now,
+        };
+        // One statement claims a new key or takes over an expired one; a live key returns no row.
         const claimed = await tx
           .insert(idempotencyKeys)
-          .values({
-            actorId,
-            key,
-            method: request.method,
-            path: request.url,
-            requestHash: hash,
-            statusCode: 0,
-            createdAt: now,
+          .values(claim)
+          .onConflictDoUpdate({
+            target: [idempotencyKeys.actorId, idempotencyKeys.key],
+            set: claim,
+            setWhere: lt(idempotencyKeys.createdAt, new Date(now.getTime() - KEY_TTL_MS)),
           })
-          .onConflictDoNothing()
           .returning({ key: idempotencyKeys.key });
         if (claimed.length === 0) {
           const [first] = await tx.select().from(idempotencyKeys).where(mine).limit(1);

@@ -17,7 +17,25 @@ export async function emitEvent(
   topic: string,
   payload: Record<string, unknown>,
 ): Promise<string> {
-  const id = newId('evt', ctx.now);
-  await tx.insert(outbox).values({ id, topic, payload, createdAt: ctx.now });
-  return id;
+  const [id] = await emitEvents(tx, ctx, [{ topic, payload }]);
+  return id as string;
+}
+
+/** Several messages of one change in one INSERT; rows take their relay order (seq) in the order given. */
+export async function emitEvents(
+  tx: Executor,
+  ctx: ServiceContext,
+  events: readonly { topic: string; payload: Record<string, unknown> }[],
+): Promise<string[]> {
+  if (events.length === 0) return [];
+  const ids = events.map(() => newId('evt', ctx.now)).sort();
+  await tx.insert(outbox).values(
+    events.map((e, i) => ({
+      id: ids[i] as string,
+      topic: e.topic,
+      payload: e.payload,
+      createdAt: ctx.now,
+    })),
+  );
+  return ids;
 }

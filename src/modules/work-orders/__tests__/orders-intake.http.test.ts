@@ -254,6 +254,40 @@ describe('work-order intake and outlet proposal (WO-1, WO-2, WO-3, WO-13)', () =
     expect(got).toEqual(expected);
   });
 
+  it('WO-7 the answer to an intake is the order exactly as its detail page and SLA "why" read it back', async () => {
+    const bodies: [string, string, Record<string, unknown>][] = [
+      ['proposed outlet, with the unit', 'agent', {}],
+      ['override', 'agent', { dispatch: { outletId: w.farOutletId, overrideReason: '用户指定该网点' } }],
+      [
+        'hand-picked, no unit',
+        'agent',
+        {
+          unitId: undefined,
+          categoryCode: 'television',
+          dispatch: { outletId: OUTLET_A, overrideReason: '唯一网点' },
+        },
+      ],
+      [
+        'requested later',
+        'agent',
+        { customerRequestedAt: new Date(h.clock.now().getTime() + 30 * HOUR).toISOString() },
+      ],
+      ['self-received', 'dispatcher', { channel: 'self_received' }],
+      ['consultation', 'agent', { orderType: 'consultation' }],
+      ['pick-up repair', 'agent', { serviceMode: 'pickup_two_way' }],
+    ];
+    for (const [label, who, over] of bodies) {
+      const answer = await created(who, over);
+      const read = await w.call(who, 'GET', `/api/work-orders/${answer.id}`);
+      expect(read.json(), label).toEqual(answer);
+      const why = (await w.call(who, 'GET', `/api/work-orders/${answer.id}/sla`)).json();
+      expect(answer.sla.deadline, label).toBe(
+        why.evaluation.deadline ? new Date(why.evaluation.deadline).toISOString() : null,
+      );
+      expect(answer.sla.rule, label).toBe(why.evaluation.decision?.rule ?? null);
+    }
+  });
+
   it('intake checks the customer, address, unit and category, naming each field', async () => {
     const shenzhen = await w.call('admin', 'POST', '/api/customers', {
       name: '李四',
