@@ -9,11 +9,11 @@ import type { OrderReference } from '../catalog/index.ts';
 import type { CustomerOrderFacts, CustomerOrderFactsPort } from '../customers/index.ts';
 import { requirePermission } from '../identity/index.ts';
 import { dispatchCandidatesRepository as candidates } from './dispatch-candidates.repository.ts';
+import type { OutletCandidateRow } from './dispatch-candidates.repository.ts';
 import type { DispatchServiceType, OutletProposal, RankedOutlet } from './domain/dispatch.ts';
 import { proposeOutlet } from './domain/dispatch.ts';
 import type { OrderType, ServiceMode } from './domain/order-codes.ts';
 import type { OrderStore } from './order-store.ts';
-import { ordersReadRepository as reads } from './orders-read.repository.ts';
 
 export interface ProposalInput {
   customerId: string;
@@ -140,15 +140,14 @@ export function createIntakeProposal(
     return { result, radius, candidates: found };
   }
 
-  async function proposalView(
+  /** Every ranked and rejected outlet is one of the candidates, which carry their names. */
+  function proposalView(
     proposalId: string,
     result: OutletProposal,
+    weighed: readonly OutletCandidateRow[],
     basis: ProposalView['basis'],
-  ): Promise<ProposalView> {
-    const names = await reads.outlets(db, [
-      ...result.ranked.map((r) => r.outletId),
-      ...result.rejected.map((r) => r.id),
-    ]);
+  ): ProposalView {
+    const names = new Map(weighed.map((c) => [c.outletId, c]));
     const named = (r: RankedOutlet): RankedView => ({ ...r, name: names.get(r.outletId)?.name ?? r.code });
     return {
       proposalId,
@@ -190,7 +189,11 @@ export function createIntakeProposal(
       const location =
         address.lat !== null && address.lng !== null ? { lat: address.lat, lng: address.lng } : null;
       const serviceType = input.orderType;
-      const { result, radius } = await propose(
+      const {
+        result,
+        radius,
+        candidates: weighed,
+      } = await propose(
         {
           districtCode: address.regionCode,
           location,
@@ -221,7 +224,7 @@ export function createIntakeProposal(
           scopeRegionCode: address.regionCode,
         }),
       );
-      return proposalView(proposalId, result, {
+      return proposalView(proposalId, result, weighed, {
         districtCode: address.regionCode,
         categoryCode: input.categoryCode,
         serviceType,

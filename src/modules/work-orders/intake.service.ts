@@ -213,7 +213,17 @@ export function createIntakeService(
       }
       const outletTier = outletId === null ? null : asMarketTier(outlets.get(outletId)?.marketTier);
 
-      let sla: Awaited<ReturnType<OrderStore['slaOfNewOrder']>> | undefined;
+      const facts = {
+        orderType: input.orderType,
+        categoryCode,
+        serviceMode: input.serviceMode,
+        channel: input.channel,
+        actualMeasurePickup: false,
+        createdAt: ctx.now,
+        customerRequestedAt: requestedAt,
+      };
+      // WO-7 before the transaction: the SLA goes into the INSERT and nothing is read back.
+      const sla = await store.slaOfNewOrder(facts, outletTier, ctx.now);
       const row = await inTransaction(deps, async (tx) => {
         const id = newId('wor', ctx.now);
         let state: OrderState = { status: 'created', outletId: null, engineerId: null };
@@ -247,16 +257,6 @@ export function createIntakeService(
             steps.push({ type: 'accepted', data: { selfReceived: true } });
           }
         }
-        const facts = {
-          orderType: input.orderType,
-          categoryCode,
-          serviceMode: input.serviceMode,
-          channel: input.channel,
-          actualMeasurePickup: false,
-          createdAt: ctx.now,
-          customerRequestedAt: requestedAt,
-        };
-        sla = await store.slaOfNewOrder(facts, outletTier, ctx.now);
         // The day counter's row lock is held until commit: taken last, right before the row it numbers.
         const created = await repo.insert(tx, {
           ...facts,
@@ -359,7 +359,7 @@ export function createIntakeService(
         category: reference.category ?? undefined,
         regionPath: reference.regionPath,
         closing: closingBaseOfNewOrder(row),
-        slaState: sla?.evaluation.state ?? 'none',
+        slaState: sla.evaluation.state,
       });
     },
   };
